@@ -1,0 +1,3 @@
+from monitor_pdf.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Charts stage: matplotlib draws each chart; a recording renderer turns it into a DisplayList."""

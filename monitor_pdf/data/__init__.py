@@ -1,0 +1,1 @@
+"""Data stage: reads the CSV tables (pandas) into plain records."""

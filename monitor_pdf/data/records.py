@@ -1,0 +1,31 @@
+"""One published or illustrative value, as read from a CSV row. Plain Python."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PUBLISHED = "gepubliceerd"
+ILLUSTRATIVE = "illustratief"
+STATUSES = (PUBLISHED, ILLUSTRATIVE)
+
+
+@dataclass(frozen=True)
+class Record:
+    indicator: str
+    item: str
+    laag: str
+    jaar: int
+    waarde: float          # percentage 0-100
+    n: int | None          # sample size, where known
+    status: str            # PUBLISHED or ILLUSTRATIVE
+    bron: str
+    file: str              # where it came from, for error messages
+    line: int
+
+    @property
+    def illustrative(self) -> bool:
+        return self.status == ILLUSTRATIVE
+
+    @property
+    def key(self) -> tuple[str, str, str, int]:
+        return (self.indicator, self.item, self.laag, self.jaar)

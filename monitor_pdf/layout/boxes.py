@@ -1,0 +1,177 @@
+"""The block kinds of a factsheet as boxes: each measures its height for a
+width, and draws itself at a position. Sizes are in points."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+
+from monitor_pdf import theme
+from monitor_pdf.displaylist import DisplayList
+from monitor_pdf.layout.fonts import font_name
+from monitor_pdf.layout.styles import hex_colour, paragraph, plain, paragraph_style
+from monitor_pdf.render.replay import draw_display_list
+
+HUGE = 10_000.0
+PAD = 3.2 * mm          # inner padding of tinted boxes
+
+
+@dataclass
+class Box:
+    role: str                       # heading | paragraph | figure | list | callout
+    illustrative: bool = False
+    alt: str = ""                   # text alternative (figures)
+    height: float = field(default=0.0, init=False)
+
+    def wrap(self, width: float) -> float:
+        raise NotImplementedError
+
+    def draw(self, canvas: Canvas, x: float, top: float, width: float) -> None:
+        raise NotImplementedError
+
+
+def _stack_height(parts: list[Paragraph], width: float, gap: float) -> float:
+    heights = [p.wrap(width, HUGE)[1] for p in parts]
+    return sum(heights) + gap * max(len(parts) - 1, 0)
+
+
+def _draw_stack(canvas: Canvas, parts: list[Paragraph], x: float, top: float, width: float,
+                gap: float) -> float:
+    y = top
+    for p in parts:
+        _, h = p.wrap(width, HUGE)
+        p.drawOn(canvas, x, y - h)
+        y -= h + gap
+    return y + gap
+
+
+@dataclass
+class TextBox(Box):
+    """A headline or a paragraph."""
+    paragraph: Paragraph | None = None
+
+    def wrap(self, width):
+        self.height = self.paragraph.wrap(width, HUGE)[1]
+        return self.height
+
+    def draw(self, canvas, x, top, width):
+        self.paragraph.wrap(width, HUGE)
+        self.paragraph.drawOn(canvas, x, top - self.height)
+
+
+@dataclass
+class FigureBox(Box):
+    """Caption, optional subtitle, the chart, optional note."""
+    above: list[Paragraph] = field(default_factory=list)
+    chart: DisplayList | None = None
+    below: list[Paragraph] = field(default_factory=list)
+    gap: float = 1.6
+    caption_height: float = 0.0   # at least this much above the chart (set by the engine
+                                  # so charts side by side start on the same line)
+
+    def heading_height(self, width) -> float:
+        return _stack_height(self.above, width, self.gap)
+
+    def wrap(self, width):
+        top = max(self.heading_height(width), self.caption_height)
+        bottom = _stack_height(self.below, width, self.gap) + self.gap if self.below else 0.0
+        self.height = top + self.gap * 1.5 + self.chart.height + bottom
+        return self.height
+
+    def draw(self, canvas, x, top, width):
+        _draw_stack(canvas, self.above, x, top, width, self.gap)
+        y = top - max(self.heading_height(width), self.caption_height) - self.gap * 1.5
+        draw_display_list(canvas, self.chart, x, y - self.chart.height)
+        if self.below:
+            _draw_stack(canvas, self.below, x, y - self.chart.height - self.gap, width, self.gap)
+
+
+@dataclass
+class Top3Box(Box):
+    """A tinted box with a title and numbered reasons."""
+    title: Paragraph | None = None
+    items: list[Paragraph] = field(default_factory=list)
+
+    badge = 2.5 * mm   # radius of the number circle
+    gap = 1.8 * mm
+
+    def _text_width(self, width):
+        return width - 2 * PAD - 2 * self.badge - 2.2 * mm
+
+    def wrap(self, width):
+        inner = self._text_width(width)
+        heights = [max(p.wrap(inner, HUGE)[1], 2 * self.badge) for p in self.items]
+        self.height = (2 * PAD + self.title.wrap(width - 2 * PAD, HUGE)[1] + 1.2 * mm
+                       + sum(heights) + self.gap * (len(heights) - 1))
+        return self.height
+
+    def draw(self, canvas, x, top, width):
+        _tint(canvas, x, top - self.height, width, self.height)
+        _, th = self.title.wrap(width - 2 * PAD, HUGE)
+        self.title.drawOn(canvas, x + PAD, top - PAD - th)
+        y = top - PAD - th - 1.2 * mm
+        inner = self._text_width(width)
+        for number, p in enumerate(self.items, start=1):
+            _, h = p.wrap(inner, HUGE)
+            row = max(h, 2 * self.badge)
+            cx, cy = x + PAD + self.badge, y - row / 2
+            canvas.setFillColor(hex_colour(theme.PRIMARY))
+            canvas.circle(cx, cy, self.badge, stroke=0, fill=1)
+            style = theme.DEFAULT_THEME.type.list_number
+            canvas.setFillColor(hex_colour(style.color))
+            canvas.setFont(font_name(style.face), style.size)
+            canvas.drawCentredString(cx, cy - style.size * 0.35, str(number))
+            p.drawOn(canvas, x + PAD + 2 * self.badge + 2.2 * mm, y - (row + h) / 2)
+            y -= row + self.gap
+
+
+@dataclass
+class CalloutBox(Box):
+    """band: a tinted strip with one bold sentence; box: tinted, with a title and
+    text; number: a large number with its sentence beside it."""
+    style: str = "box"
+    number: str = ""
+    parts: list[Paragraph] = field(default_factory=list)
+    gap: float = 2.0
+
+    def _number_width(self):
+        ts = theme.DEFAULT_THEME.type.big_number
+        return stringWidth(self.number, font_name(ts.face), ts.size) + 3 * mm if self.number else 0.0
+
+    def wrap(self, width):
+        inner = width - 2 * PAD - self._number_width()
+        text = _stack_height(self.parts, inner, self.gap)
+        number = theme.DEFAULT_THEME.type.big_number.size if self.number else 0.0
+        self.height = max(text, number) + 2 * PAD
+        return self.height
+
+    def draw(self, canvas, x, top, width):
+        _tint(canvas, x, top - self.height, width, self.height)
+        inner_x, inner_w = x + PAD, width - 2 * PAD
+        if self.number:
+            ts = theme.DEFAULT_THEME.type.big_number
+            canvas.setFillColor(hex_colour(ts.color))
+            canvas.setFont(font_name(ts.face), ts.size)
+            canvas.drawString(inner_x, top - self.height / 2 - ts.size * 0.36, self.number)
+            inner_x += self._number_width()
+            inner_w -= self._number_width()
+        text = _stack_height(self.parts, inner_w, self.gap)
+        _draw_stack(canvas, self.parts, inner_x, top - (self.height - text) / 2, inner_w, self.gap)
+
+
+def _tint(canvas: Canvas, x, y, w, h):
+    canvas.setFillColor(hex_colour(theme.TINT))
+    canvas.rect(x, y, w, h, stroke=0, fill=1)
+
+
+def reason_paragraph(label: str, value_text: str) -> Paragraph:
+    muted = theme.MUTED_TEXT
+    return Paragraph(f"{plain(label)} <font color='{muted}' size='7'>({plain(value_text)})</font>",
+                     paragraph_style("list_item"))
+
+
+__all__ = ["Box", "TextBox", "FigureBox", "Top3Box", "CalloutBox", "paragraph", "reason_paragraph"]

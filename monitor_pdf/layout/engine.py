@@ -1,0 +1,110 @@
+"""Place boxes on the page grid of the spec: rows top to bottom, columns side by side.
+
+What does not fit stops the build with a LayoutError naming the block: text is
+never clipped, shrunk or pushed onto an extra page. Leftover height is spread
+over the row gaps (up to a limit) so pages end on the same line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+
+from monitor_pdf.errors import LayoutError
+from monitor_pdf.layout.boxes import Box, FigureBox
+from monitor_pdf.spec import FactsheetSpec, PageSpec
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a block went. Points, PDF coordinates (origin bottom-left)."""
+    block_id: str
+    role: str
+    page: int          # 1-based
+    x: float
+    top: float
+    width: float
+    height: float
+    box: Box
+
+    def box_mm(self, page_height: float) -> tuple[float, float, float, float]:
+        """(x, y, width, height) in mm, y measured down from the page's top edge."""
+        return (self.x / mm, (page_height - self.top) / mm, self.width / mm, self.height / mm)
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    number: int
+    header: str
+    placements: tuple[Placement, ...]
+
+    @property
+    def illustrative(self) -> bool:
+        return any(p.box.illustrative for p in self.placements)
+
+
+def layout_pages(spec: FactsheetSpec, boxes: dict[str, Box]) -> list[PageLayout]:
+    return [_layout_page(spec, page, number, boxes)
+            for number, page in enumerate(spec.pages, start=1)]
+
+
+def _layout_page(spec: FactsheetSpec, page: PageSpec, number: int, boxes: dict[str, Box]) -> PageLayout:
+    g = spec.grid
+    header = spec.headers[page.header]
+    top = (g.page_height - header.height - header.content_gap) * mm
+    bottom = g.content_bottom * mm
+    rows = [_stack_row(spec, row, boxes) for row in page.rows]
+    used = sum(height for height, _ in rows) + g.row_gap * mm * (len(rows) - 1)
+    leftover = (top - bottom) - used
+    if leftover < 0:
+        _raise_overflow(rows, top, g.row_gap * mm, bottom, number)
+    extra = max(0.0, min(g.max_extra_row_gap * mm, leftover / (len(rows) - 1))) if len(rows) > 1 else 0.0
+    placements, y = [], top
+    for height, cells in rows:
+        placements.extend(Placement(bid, boxes[bid].role, number, x, y - offset, w, h, boxes[bid])
+                          for bid, x, offset, w, h in cells)
+        y -= height + g.row_gap * mm + extra
+    return PageLayout(number, page.header, tuple(placements))
+
+
+def _stack_row(spec: FactsheetSpec, row, boxes: dict[str, Box]):
+    """Heights of the row and, per block, (id, x, offset from row top, width, height)."""
+    g = spec.grid
+    width = (g.content_width if row.full_width else g.column_width) * mm
+    _align_side_by_side_charts(row, boxes, width)
+    cells, row_height = [], 0.0
+    for index, column in enumerate(row.columns):
+        x = (g.margin_left + index * (g.column_width + g.gutter)) * mm
+        offset = 0.0
+        for position, block_id in enumerate(column):
+            if position:
+                offset += g.block_gap * mm
+            height = boxes[block_id].wrap(width)
+            cells.append((block_id, x, offset, width, height))
+            offset += height
+        row_height = max(row_height, offset)
+    return row_height, cells
+
+
+def _align_side_by_side_charts(row, boxes: dict[str, Box], width: float) -> None:
+    """Figures that open the columns of one row get equal caption space, so
+    their charts (and legends) start on the same line."""
+    firsts = [boxes[column[0]] for column in row.columns if column]
+    if len(firsts) > 1 and all(isinstance(b, FigureBox) for b in firsts):
+        tallest = max(b.heading_height(width) for b in firsts)
+        for b in firsts:
+            b.caption_height = tallest
+
+
+def _raise_overflow(rows, top, row_gap, bottom, page_number) -> None:
+    y = top
+    for height, cells in rows:
+        for block_id, _, offset, _, h in cells:
+            if y - offset - h < bottom - 0.01:
+                over = (bottom - (y - offset - h)) / mm
+                raise LayoutError(block_id, f"does not fit on page {page_number}: "
+                                            f"{over:.1f} mm below the content area; shorten the "
+                                            "text or move blocks in layout.toml")
+        y -= height + row_gap
+    raise LayoutError("page", f"page {page_number} overflows")  # pragma: no cover

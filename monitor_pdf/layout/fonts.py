@@ -1,0 +1,33 @@
+"""Register the bundled fonts with reportlab, once per process.
+
+reportlab falls back to its built-in (never embedded) Helvetica for the
+canvas's initial font and for graphics text unless told otherwise, so the base
+font names are set here before any canvas exists; the PDF then holds only
+embedded subsets of the bundled family.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from reportlab import rl_config
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from monitor_pdf import resources, theme
+
+
+@lru_cache(maxsize=None)
+def register_fonts() -> None:
+    for face in theme.FONT_FACES.values():
+        pdfmetrics.registerFont(TTFont(face.name, str(resources.fonts_dir() / face.file)))
+    faces = theme.FONT_FACES
+    pdfmetrics.registerFontFamily(faces["regular"].name, normal=faces["regular"].name,
+                                  bold=faces["bold"].name, italic=faces["italic"].name,
+                                  boldItalic=faces["bold"].name)
+    rl_config.canvas_basefontname = faces["regular"].name
+    rl_config.defaultGraphicsFontName = faces["regular"].name
+
+
+def font_name(face: str) -> str:
+    return theme.FONT_FACES[face].name

@@ -1,0 +1,40 @@
+"""reportlab paragraph styles made from the theme's typography."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from monitor_pdf import theme
+from monitor_pdf.layout.fonts import font_name, register_fonts
+
+
+@lru_cache(maxsize=None)
+def paragraph_style(role: str, align: int = 0) -> ParagraphStyle:
+    register_fonts()
+    ts: theme.TextStyle = getattr(theme.DEFAULT_THEME.type, role)
+    return ParagraphStyle(
+        f"{role}-{align}", fontName=font_name(ts.face), fontSize=ts.size, leading=ts.leading,
+        textColor=HexColor(ts.color), alignment=align, splitLongWords=False,
+        allowWidows=0, allowOrphans=0,
+    )
+
+
+def plain(text: str) -> str:
+    """Text from data or templates as Paragraph markup: <, > and & print as themselves."""
+    return escape(text)
+
+
+def paragraph(text: str, role: str, bold_prefix: str = "", align: int = 0) -> Paragraph:
+    markup = plain(text)
+    if bold_prefix:
+        markup = f"<font name='{font_name('bold')}'>{plain(bold_prefix)}</font> {markup}"
+    return Paragraph(markup, paragraph_style(role, align))
+
+
+def hex_colour(value: str) -> HexColor:
+    return HexColor(value)

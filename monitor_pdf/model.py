@@ -1,0 +1,161 @@
+"""Model stage: the numbers of one factsheet, as plain data (no prose, no geometry).
+
+`Dataset` indexes the records; `build_model` selects what one factsheet (one
+laag and year) shows, per block of the layout, and fails with a DataError that
+names the figure when something the layout needs is not in the data.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from monitor_pdf.data.records import Record
+from monitor_pdf.errors import DataError
+from monitor_pdf.spec import BlockSpec, FactsheetSpec
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: float
+    illustrative: bool
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """A table of values: one row per series, one column per category."""
+    categories: tuple[str, ...]
+    series: tuple[str, ...]
+    cells: tuple[tuple[Cell, ...], ...]      # cells[series][category]
+    highlight: tuple[str, ...] = ()          # highlighted categories or series
+
+    def values(self, series: int = 0) -> list[float]:
+        return [c.value for c in self.cells[series]]
+
+    @property
+    def any_illustrative(self) -> bool:
+        return any(c.illustrative for row in self.cells for c in row)
+
+
+@dataclass(frozen=True)
+class RankedItem:
+    rank: int
+    label: str
+    value: float
+    illustrative: bool
+
+
+class Dataset:
+    """All records, indexed by (indicator, laag, jaar); items keep their row order."""
+
+    def __init__(self, records: list[Record]):
+        self.records = records
+        self._index: dict[tuple[str, str, int], list[Record]] = defaultdict(list)
+        for record in records:
+            self._index[(record.indicator, record.laag, record.jaar)].append(record)
+        self.lagen = tuple(dict.fromkeys(r.laag for r in records))
+        self.jaren = tuple(sorted({r.jaar for r in records}))
+
+    def rows(self, indicator: str, laag: str, jaar: int) -> list[Record]:
+        return self._index.get((indicator, laag, jaar), [])
+
+    def years(self, indicator: str, laag: str, up_to: int) -> list[int]:
+        return sorted({r.jaar for r in self.records
+                       if r.indicator == indicator and r.laag == laag and r.jaar <= up_to})
+
+    def record(self, indicator: str, laag: str, jaar: int, item: str | None = None) -> Record | None:
+        rows = self.rows(indicator, laag, jaar)
+        if item is None:
+            return rows[0] if len(rows) == 1 else None
+        return next((r for r in rows if r.item == item), None)
+
+    def require(self, indicator: str, laag: str, jaar: int, item: str | None = None,
+                purpose: str = "") -> Record:
+        found = self.record(indicator, laag, jaar, item)
+        if found is None:
+            what = f"{indicator}" + (f" '{item}'" if item else "")
+            raise DataError(f"no value for {what}, {laag} {jaar}" + (f" (needed for {purpose})" if purpose else ""))
+        return found
+
+
+@dataclass(frozen=True)
+class FactsheetModel:
+    laag: str
+    jaar: int
+    lagen: tuple[str, ...]
+    dataset: Dataset
+    charts: dict[str, ChartData]           # figure block id -> data
+    rankings: dict[str, list[RankedItem]]  # top3 block id -> the top 3
+    data_dir: Path
+
+    @property
+    def any_illustrative(self) -> bool:
+        return any(c.any_illustrative for c in self.charts.values()) or any(
+            i.illustrative for items in self.rankings.values() for i in items)
+
+
+def laag_name(laag: str) -> str:
+    """Display name of a bestuurslaag: the data value with a capital ("Provincies")."""
+    return laag[:1].upper() + laag[1:]
+
+
+def build_model(dataset: Dataset, spec: FactsheetSpec, laag: str, jaar: int, data_dir: Path) -> FactsheetModel:
+    if laag not in dataset.lagen:
+        raise DataError(f"bestuurslaag '{laag}' is not in the data (there: {', '.join(dataset.lagen)})",
+                        file=str(data_dir))
+    if jaar not in dataset.jaren:
+        raise DataError(f"jaar {jaar} is not in the data (there: {', '.join(map(str, dataset.jaren))})",
+                        file=str(data_dir))
+    charts = {b.id: _chart_data(dataset, b, laag, jaar) for b in spec.figure_blocks()}
+    rankings = {b.id: rank_items(dataset, b.data[0], laag, jaar, 3)
+                for b in spec.placed_blocks() if b.kind == "top3"}
+    return FactsheetModel(laag, jaar, dataset.lagen, dataset, charts, rankings, data_dir)
+
+
+def rank_items(dataset: Dataset, indicator: str, laag: str, jaar: int, count: int) -> list[RankedItem]:
+    """The `count` highest items; ties keep their row order (a stable sort)."""
+    rows = dataset.rows(indicator, laag, jaar)
+    if len(rows) < count:
+        raise DataError(f"{indicator}: {len(rows)} reasons for {laag} {jaar}; the top {count} needs {count}")
+    ranked = sorted(rows, key=lambda r: -r.waarde)[:count]
+    return [RankedItem(i + 1, r.item, r.waarde, r.illustrative) for i, r in enumerate(ranked)]
+
+
+def _chart_data(ds: Dataset, block: BlockSpec, laag: str, jaar: int) -> ChartData:
+    purpose = f"Figuur {block.number} ({block.id})"
+    if block.shape == "items":
+        rows = [r for ind in block.data for r in ds.rows(ind, laag, jaar)]
+        if not rows:
+            raise DataError(f"no data for {purpose}: {', '.join(block.data)}, {laag} {jaar}")
+        return ChartData(tuple(r.item for r in rows), (laag,),
+                         (tuple(Cell(r.waarde, r.illustrative) for r in rows),), block.highlight)
+    indicator = block.data[0]
+    if block.shape == "items_lagen":
+        items = _items(ds, indicator, laag, jaar, purpose)
+        cells = tuple(tuple(_cell(ds, indicator, lg, jaar, item, purpose) for item in items)
+                      for lg in ds.lagen)
+        return ChartData(items, ds.lagen, cells, (laag,))
+    if block.shape == "lagen_jaren":
+        years = ds.years(indicator, laag, jaar)
+        cells = tuple(tuple(_cell(ds, indicator, lg, year, None, purpose) for lg in ds.lagen)
+                      for year in years)
+        return ChartData(ds.lagen, tuple(map(str, years)), cells, (laag,))
+    # jaren_items: one line per item over the years
+    years = ds.years(indicator, laag, jaar)
+    items = _items(ds, indicator, laag, jaar, purpose)
+    cells = tuple(tuple(_cell(ds, indicator, laag, year, item, purpose) for year in years)
+                  for item in items)
+    return ChartData(tuple(map(str, years)), items, cells)
+
+
+def _items(ds: Dataset, indicator: str, laag: str, jaar: int, purpose: str) -> tuple[str, ...]:
+    items = tuple(r.item for r in ds.rows(indicator, laag, jaar))
+    if not items:
+        raise DataError(f"no data for {purpose}: {indicator}, {laag} {jaar}")
+    return items
+
+
+def _cell(ds: Dataset, indicator: str, laag: str, jaar: int, item: str | None, purpose: str) -> Cell:
+    record = ds.require(indicator, laag, jaar, item, purpose)
+    return Cell(record.waarde, record.illustrative)

@@ -1,0 +1,82 @@
+"""The one place that runs the stages in order:
+data -> model -> wording -> charts -> layout -> render -> file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from monitor_pdf import resources
+from monitor_pdf.spec import PT_PER_MM, FactsheetSpec, load_spec
+
+
+@dataclass(frozen=True)
+class Factsheet:
+    """A rendered factsheet, before it is written anywhere."""
+    pdf: bytes
+    laag: str
+    jaar: int
+    pages: list            # layout.engine.PageLayout, page by page
+    illustrative: bool     # shows at least one illustrative value
+    page_height_pt: float
+
+    def placements(self) -> list:
+        return [p for page in self.pages for p in page.placements]
+
+
+def default_output(laag: str, jaar: int) -> Path:
+    return Path(f"factsheet-{laag}-{jaar}.pdf")
+
+
+def load_dataset(data_dir: Path | None = None):
+    from monitor_pdf.data.load import load_records
+    from monitor_pdf.model import Dataset
+
+    return Dataset(load_records(Path(data_dir) if data_dir else resources.datasets_dir()))
+
+
+def render_factsheet(laag: str = "provincies", jaar: int | None = None,
+                     data_dir: Path | None = None, spec: FactsheetSpec | None = None) -> Factsheet:
+    from monitor_pdf.charts.draw import ChartRequest, draw_chart
+    from monitor_pdf.layout.build import make_boxes
+    from monitor_pdf.layout.engine import layout_pages
+    from monitor_pdf.model import build_model, laag_name
+    from monitor_pdf.render.document import Metadata, render_pdf
+    from monitor_pdf.wording.texts import build_wording
+
+    spec = spec or load_spec()
+    data_dir = Path(data_dir) if data_dir else resources.datasets_dir()
+    dataset = load_dataset(data_dir)
+    jaar = jaar if jaar is not None else max(dataset.jaren)
+    model = build_model(dataset, spec, laag, jaar, data_dir)
+    wording = build_wording(model, spec)
+    charts = {
+        b.id: draw_chart(ChartRequest(
+            kind=b.chart, data=model.charts[b.id], width=spec.block_width(b.id) * PT_PER_MM,
+            height=b.height * PT_PER_MM, name=f"Figuur {b.number} ({b.id})", label_share=b.label_share))
+        for b in spec.figure_blocks()
+    }
+    pages = layout_pages(spec, make_boxes(spec, model, wording, charts))
+    illustrative = any(p.illustrative for p in pages)
+    header, meta = wording.header, wording.meta
+    metadata = Metadata(
+        title=f"{header['title']} – {header['subtitle']} – {laag_name(laag)}",
+        author=meta.get("author", ""),
+        subject=meta.get("subject", "") + (meta.get("illustrative", "") if illustrative else ""),
+        keywords=("Monitor Integriteit en Veiligheid", "agressie", "intimidatie", "integriteit",
+                  laag, str(jaar)),
+    )
+    pdf = render_pdf(spec, pages, header, wording.footer, metadata)
+    return Factsheet(pdf, laag, jaar, pages, illustrative, spec.grid.page_height * PT_PER_MM)
+
+
+def build_factsheet(laag: str = "provincies", jaar: int | None = None,
+                    data_dir: Path | None = None, output: Path | None = None) -> tuple[Path, Factsheet]:
+    """Render and write atomically. Nothing is written when any stage fails."""
+    from monitor_pdf.render.output import write_atomic
+
+    factsheet = render_factsheet(laag, jaar, data_dir)
+    path = Path(output) if output else default_output(laag, factsheet.jaar)
+    write_atomic(path, factsheet.pdf)
+    return path, factsheet

@@ -1,0 +1,1 @@
+"""Render stage (reportlab): draws placed blocks and display lists, writes the PDF."""

@@ -1,0 +1,105 @@
+"""Draw the placed pages onto a reportlab canvas and return the PDF bytes.
+
+Deterministic: reportlab's invariant mode fixes the document id and dates
+(SOURCE_DATE_EPOCH, when set, gives the date), so the same input gives the
+same bytes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from io import BytesIO
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from monitor_pdf import __version__, theme
+from monitor_pdf.errors import LayoutError
+from monitor_pdf.layout.boxes import HUGE
+from monitor_pdf.layout.engine import PageLayout
+from monitor_pdf.layout.fonts import font_name, register_fonts
+from monitor_pdf.layout.styles import hex_colour, paragraph
+from monitor_pdf.spec import FactsheetSpec
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    lang: str = "nl-NL"
+
+
+def render_pdf(spec: FactsheetSpec, pages: list[PageLayout], header: dict[str, str],
+               footer: dict[str, str], meta: Metadata) -> bytes:
+    register_fonts()
+    g = spec.grid
+    buffer = BytesIO()
+    canvas = Canvas(buffer, pagesize=(g.page_width * mm, g.page_height * mm), invariant=1,
+                    pageCompression=1, initialFontName=font_name("regular"), lang=meta.lang)
+    canvas.setTitle(meta.title)
+    canvas.setAuthor(meta.author)
+    canvas.setSubject(meta.subject)
+    canvas.setKeywords(", ".join(meta.keywords))
+    canvas.setCreator(f"monitor-pdf {__version__}")
+    canvas.setProducer(f"monitor-pdf {__version__} (reportlab)")
+    canvas.setViewerPreference("DisplayDocTitle", "true")
+    for page in pages:
+        _header(canvas, spec, page.header, header)
+        for placement in page.placements:
+            placement.box.draw(canvas, placement.x, placement.top, placement.width)
+        _footer(canvas, spec, page, footer)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _text(canvas: Canvas, style: theme.TextStyle, x: float, y: float, text: str, right: bool = False):
+    canvas.setFillColor(hex_colour(style.color))
+    canvas.setFont(font_name(style.face), style.size)
+    (canvas.drawRightString if right else canvas.drawString)(x, y, text)
+
+
+def _header(canvas: Canvas, spec: FactsheetSpec, name: str, texts: dict[str, str]) -> None:
+    """The band runs to the page edges (top, left, right)."""
+    g, t = spec.grid, theme.DEFAULT_THEME.type
+    height = spec.headers[name].height * mm
+    page_w, page_h = g.page_width * mm, g.page_height * mm
+    canvas.setFillColor(hex_colour(theme.PRIMARY))
+    canvas.rect(0, page_h - height, page_w, height, stroke=0, fill=1)
+    left, right = g.margin_left * mm, page_w - g.margin_right * mm
+    if name == "cover":
+        middle = page_h - height / 2
+        _text(canvas, t.title, left, middle + 2.5, texts["title"])
+        _text(canvas, t.subtitle, left, middle - t.subtitle.leading + 1, texts["subtitle"])
+        _text(canvas, t.laag, right, middle - t.laag.size * 0.35, texts["laag"], right=True)
+    else:
+        baseline = page_h - height / 2 - t.running_title.size * 0.35
+        _text(canvas, t.running_title, left, baseline, texts["running_title"])
+        _text(canvas, t.running_laag, right, baseline, texts["running_laag"], right=True)
+
+
+def _footer(canvas: Canvas, spec: FactsheetSpec, page: PageLayout, texts: dict[str, str]) -> None:
+    """From the bottom up: running line with the page number, source line, and
+    (when the page shows an illustrative value) the notice that says so."""
+    g, t = spec.grid, theme.DEFAULT_THEME.type
+    left, width = g.margin_left * mm, g.content_width * mm
+    baseline = g.footer_baseline * mm
+    _text(canvas, t.footer, left, baseline, texts["left"])
+    _text(canvas, t.footer, left + width, baseline, str(page.number), right=True)
+    parts = [paragraph(texts["source"], "footer")]
+    if page.illustrative:
+        parts.insert(0, paragraph(texts["illustrative"], "warning"))
+    y = baseline + t.footer.leading * 0.9
+    for part in reversed(parts):
+        _, h = part.wrap(width, HUGE)
+        part.drawOn(canvas, left, y)
+        y += h + 0.6 * mm
+    limit = g.content_bottom * mm - 1.5 * mm
+    if y > limit:
+        raise LayoutError("footer", f"needs {(y - limit) / mm:.1f} mm more than the space below "
+                                    "the content; shorten the source line or raise content_bottom")
+    canvas.setStrokeColor(hex_colour(theme.RULE))
+    canvas.setLineWidth(0.4)
+    canvas.line(left, limit + 0.5 * mm, left + width, limit + 0.5 * mm)

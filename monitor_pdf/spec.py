@@ -1,0 +1,221 @@
+"""The factsheet definition: page grid, blocks and their order (layout.toml), and
+the text templates (texts.toml). Leaf module: standard library only.
+
+The spec is data: moving a figure means editing layout.toml, not code. Loading
+checks that the two files agree (every placed block is defined, every block has
+its texts) so a typo fails here with its name, not halfway through a render.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from monitor_pdf import resources
+from monitor_pdf.errors import SpecError
+
+BLOCK_KINDS = {"headline", "paragraph", "figure", "top3", "callout"}
+CHART_KINDS = {"hbar", "scale", "grouped_vbar", "grouped_hbar", "line"}
+SHAPES = {"items", "items_lagen", "lagen_jaren", "jaren_items"}
+CALLOUT_STYLES = {"band", "box", "number"}
+PAGE_SIZES_MM = {"A4": (210.0, 297.0)}
+PT_PER_MM = 72 / 25.4
+
+
+@dataclass(frozen=True)
+class Grid:
+    page_width: float
+    page_height: float
+    margin_left: float
+    margin_right: float
+    content_bottom: float
+    gutter: float
+    row_gap: float
+    block_gap: float
+    max_extra_row_gap: float
+    footer_baseline: float
+
+    @property
+    def content_width(self) -> float:
+        return self.page_width - self.margin_left - self.margin_right
+
+    @property
+    def column_width(self) -> float:
+        return (self.content_width - self.gutter) / 2
+
+
+@dataclass(frozen=True)
+class HeaderSpec:
+    name: str
+    height: float
+    content_gap: float
+
+
+@dataclass(frozen=True)
+class BlockSpec:
+    id: str
+    kind: str
+    level: int = 2                      # headline
+    number: str = ""                    # figure: "Figuur N."
+    chart: str = ""                     # figure: chart kind
+    shape: str = ""                     # figure: how data becomes a chart
+    data: tuple[str, ...] = ()          # figure, top3: indicator keys
+    height: float = 0.0                 # figure: chart height in mm
+    highlight: tuple[str, ...] = ()     # figure (scale): items drawn highlighted
+    label_share: float = 0.45           # figure (bars): share of width for labels
+    style: str = ""                     # callout
+
+
+@dataclass(frozen=True)
+class Row:
+    columns: tuple[tuple[str, ...], ...]   # one tuple = full width, two = two columns
+
+    @property
+    def full_width(self) -> bool:
+        return len(self.columns) == 1
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    header: str
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class FactsheetSpec:
+    grid: Grid
+    headers: dict[str, HeaderSpec]
+    pages: tuple[PageSpec, ...]
+    blocks: dict[str, BlockSpec]
+    texts: dict = field(repr=False)     # the parsed texts.toml
+
+    def figure_blocks(self) -> list[BlockSpec]:
+        return [b for b in self.placed_blocks() if b.kind == "figure"]
+
+    def block_width(self, block_id: str) -> float:
+        """Width in mm of the column the block is placed in."""
+        for page in self.pages:
+            for row in page.rows:
+                if any(block_id in column for column in row.columns):
+                    return self.grid.content_width if row.full_width else self.grid.column_width
+        raise SpecError(f"layout.toml: block '{block_id}' is not placed on any page")
+
+    def placed_blocks(self) -> list[BlockSpec]:
+        """Blocks in reading order: page by page, row by row, column by column."""
+        return [self.blocks[block_id]
+                for page in self.pages for row in page.rows
+                for column in row.columns for block_id in column]
+
+
+def load_spec(directory: Path | None = None) -> FactsheetSpec:
+    directory = directory or resources.factsheet_dir()
+    layout = _read_toml(directory / "layout.toml")
+    texts = _read_toml(directory / "texts.toml")
+    grid = _grid(layout.get("grid", {}))
+    headers = {name: HeaderSpec(name, float(h["height"]), float(h["content_gap"]))
+               for name, h in layout.get("header", {}).items()}
+    blocks = {bid: _block(bid, raw) for bid, raw in layout.get("block", {}).items()}
+    pages = tuple(_page(i + 1, raw, headers, blocks)
+                  for i, raw in enumerate(layout.get("page", [])))
+    if not pages:
+        raise SpecError("layout.toml: no [[page]] defined")
+    spec = FactsheetSpec(grid, headers, pages, blocks, texts)
+    _check_texts(spec)
+    return spec
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise SpecError(f"{path}: file not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise SpecError(f"{path}: {exc}") from None
+
+
+def _grid(raw: dict) -> Grid:
+    page = raw.get("page", "A4")
+    if page not in PAGE_SIZES_MM:
+        raise SpecError(f"layout.toml: [grid] page '{page}' is not one of {sorted(PAGE_SIZES_MM)}")
+    width, height = PAGE_SIZES_MM[page]
+    keys = ("margin_left", "margin_right", "content_bottom", "gutter", "row_gap",
+            "block_gap", "max_extra_row_gap", "footer_baseline")
+    missing = [k for k in keys if k not in raw]
+    if missing:
+        raise SpecError(f"layout.toml: [grid] lacks {', '.join(missing)}")
+    return Grid(width, height, **{k: float(raw[k]) for k in keys})
+
+
+def _block(block_id: str, raw: dict) -> BlockSpec:
+    kind = raw.get("kind")
+    if kind not in BLOCK_KINDS:
+        raise SpecError(f"layout.toml: block '{block_id}': kind '{kind}' is not one of {sorted(BLOCK_KINDS)}")
+    data = raw.get("data", ())
+    block = BlockSpec(
+        id=block_id, kind=kind, level=int(raw.get("level", 2)),
+        number=str(raw.get("number", "")), chart=raw.get("chart", ""),
+        shape=raw.get("shape", ""),
+        data=(data,) if isinstance(data, str) else tuple(data),
+        height=float(raw.get("height", 0.0)),
+        highlight=tuple(str(h) for h in raw.get("highlight", ())),
+        label_share=float(raw.get("label_share", 0.45)),
+        style=raw.get("style", ""),
+    )
+    problem = _block_problem(block)
+    if problem:
+        raise SpecError(f"layout.toml: block '{block_id}': {problem}")
+    return block
+
+
+def _block_problem(b: BlockSpec) -> str | None:
+    if b.kind == "figure":
+        if b.chart not in CHART_KINDS:
+            return f"chart '{b.chart}' is not one of {sorted(CHART_KINDS)}"
+        if b.shape not in SHAPES:
+            return f"shape '{b.shape}' is not one of {sorted(SHAPES)}"
+        if not b.data or b.height <= 0 or not b.number:
+            return "a figure needs number, data and a positive height"
+    if b.kind == "top3" and len(b.data) != 1:
+        return "a top3 block needs exactly one data indicator"
+    if b.kind == "callout" and b.style not in CALLOUT_STYLES:
+        return f"style '{b.style}' is not one of {sorted(CALLOUT_STYLES)}"
+    return None
+
+
+def _page(number: int, raw: dict, headers: dict, blocks: dict) -> PageSpec:
+    header = raw.get("header", "")
+    if header not in headers:
+        raise SpecError(f"layout.toml: page {number}: header '{header}' is not defined")
+    rows = []
+    for row in raw.get("rows", []):
+        columns = (tuple(row["full"]),) if "full" in row else tuple(tuple(c) for c in row.get("cols", []))
+        if len(columns) not in (1, 2):
+            raise SpecError(f"layout.toml: page {number}: a row has one full-width column or two columns")
+        for block_id in (b for col in columns for b in col):
+            if block_id not in blocks:
+                raise SpecError(f"layout.toml: page {number}: block '{block_id}' is placed but not defined")
+        rows.append(Row(columns))
+    return PageSpec(header, tuple(rows))
+
+
+_REQUIRED_TEXTS = {
+    "headline": ("text",), "paragraph": ("text",), "figure": ("caption",),
+    "top3": ("title",), "callout": ("text",),
+}
+
+
+def _check_texts(spec: FactsheetSpec) -> None:
+    placed = [b.id for b in spec.placed_blocks()]
+    duplicates = {b for b in placed if placed.count(b) > 1}
+    if duplicates:
+        raise SpecError(f"layout.toml: blocks placed twice: {', '.join(sorted(duplicates))}")
+    for block in spec.placed_blocks():
+        entry = spec.texts.get(block.id, {})
+        for key in _REQUIRED_TEXTS[block.kind]:
+            if key not in entry:
+                raise SpecError(f"texts.toml: block '{block.id}' has no '{key}'")
+    for key in ("header", "footer"):
+        if key not in spec.texts:
+            raise SpecError(f"texts.toml: no [{key}] table")

@@ -1,0 +1,100 @@
+"""Colours, fonts and type sizes: the one place that says what the factsheet looks like.
+
+Leaf module (standard library only), read by the charts stage (matplotlib) and
+the render stage (reportlab) alike, so a chart and the page around it can never
+disagree about a colour or a font. Colours are sRGB hex strings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Palette: a dark "lintblauw" for headings and the highlighted series, light
+# blues for the other series, a tint for boxes. Chosen to stay distinct when
+# printed and to keep text contrast above WCAG AA on white and on the tint.
+PRIMARY = "#154273"      # headings, header band, highlighted series
+TEXT = "#1A1A1A"
+MUTED_TEXT = "#555555"   # captions, notes, value labels
+TINT = "#E4EDF5"         # callout and top-3 boxes
+RULE = "#8A8A8A"         # chart baselines
+WARNING = "#A8321E"      # the notice about illustrative values
+WHITE = "#FFFFFF"
+
+# Figures 3, 8, 9: the factsheet's own bestuurslaag is drawn in PRIMARY, the
+# others in these muted colours, in data order.
+MUTED_SERIES = ("#8FCAE7", "#B9B9B9", "#CFE3F0", "#D9D9D9")
+
+# Figure 3: one bar per survey year, light (old) to dark (new).
+YEAR_RAMP = ("#D5E5F1", "#B4CFE4", "#8DB3D3", "#5E8FBC", "#356C9D", "#154273")
+
+# Figure 7: one line per item.
+LINE_SERIES = ("#154273", "#E17000", "#39870C", "#8FCAE7")
+
+# Figure 2: highlighted scale points ((zeer) ernstig) and the rest.
+SCALE_HIGHLIGHT = PRIMARY
+SCALE_OTHER = "#8FCAE7"
+
+
+@dataclass(frozen=True)
+class FontFace:
+    name: str   # the name registered in reportlab and matplotlib
+    file: str   # file name in fonts/
+
+
+FONT_FAMILY = "Lato"
+FONT_FACES = {
+    "regular": FontFace("Lato", "Lato-Regular.ttf"),
+    "bold": FontFace("Lato-Bold", "Lato-Bold.ttf"),
+    "italic": FontFace("Lato-Italic", "Lato-Italic.ttf"),
+}
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    size: float            # pt
+    leading: float         # pt
+    face: str = "regular"  # key of FONT_FACES
+    color: str = TEXT
+
+
+@dataclass(frozen=True)
+class Typography:
+    title: TextStyle = TextStyle(17, 20, "bold", WHITE)
+    subtitle: TextStyle = TextStyle(10.5, 13, "regular", WHITE)
+    laag: TextStyle = TextStyle(20, 24, "bold", WHITE)
+    running_title: TextStyle = TextStyle(10, 12, "bold", WHITE)
+    running_laag: TextStyle = TextStyle(11, 13, "bold", WHITE)
+    h1: TextStyle = TextStyle(14, 17, "bold", PRIMARY)
+    h2: TextStyle = TextStyle(10.5, 13, "bold", PRIMARY)
+    body: TextStyle = TextStyle(8.3, 11.0)
+    caption: TextStyle = TextStyle(7.4, 9.2, "regular", MUTED_TEXT)
+    note: TextStyle = TextStyle(6.6, 8.2, "italic", MUTED_TEXT)
+    warning: TextStyle = TextStyle(7, 8.6, "bold", WARNING)
+    callout: TextStyle = TextStyle(9.6, 12.2, "bold", PRIMARY)
+    big_number: TextStyle = TextStyle(26, 28, "bold", PRIMARY)
+    list_title: TextStyle = TextStyle(9, 11, "bold", PRIMARY)
+    list_item: TextStyle = TextStyle(8.4, 10.4)
+    list_number: TextStyle = TextStyle(8, 8, "bold", WHITE)
+    footer: TextStyle = TextStyle(6.8, 8.4, "regular", MUTED_TEXT)
+
+
+@dataclass(frozen=True)
+class ChartStyle:
+    label_size: float = 6.8       # category labels
+    value_size: float = 6.4       # value labels at the bars
+    legend_size: float = 6.6
+    label_leading: float = 1.12   # line spacing of wrapped labels
+    bar_color: str = PRIMARY
+    label_color: str = TEXT
+    value_color: str = MUTED_TEXT
+    rule_color: str = RULE
+    highlight_band: str = TINT    # behind the factsheet's own bestuurslaag in figure 3
+
+
+@dataclass(frozen=True)
+class Theme:
+    type: Typography = field(default_factory=Typography)
+    chart: ChartStyle = field(default_factory=ChartStyle)
+
+
+DEFAULT_THEME = Theme()

@@ -1,0 +1,1 @@
+"""Wording stage: numbers and comparisons in Dutch, and the factsheet's texts."""

@@ -1,0 +1,181 @@
+"""The values and decisions the templates of the agressie factsheet need.
+
+Every number and every judgement ("evenveel als", "bijna verdubbeld",
+"geen verschillen") is computed here from the model, so a factsheet for another
+bestuurslaag or year says what its own numbers say.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from monitor_pdf.errors import SpecError
+from monitor_pdf.model import Dataset, FactsheetModel
+from monitor_pdf.spec import FactsheetSpec
+from monitor_pdf.wording import phrases as ph
+from monitor_pdf.wording.numbers import format_number, format_pct, format_procent, format_value
+from monitor_pdf.wording.phrases import Phrase
+
+Values = dict[str, "str | Phrase"]
+
+
+class _Facts:
+    """Shorthand access to the values of one laag and year."""
+
+    def __init__(self, model: FactsheetModel):
+        self.ds: Dataset = model.dataset
+        self.laag, self.jaar = model.laag, model.jaar
+
+    def value(self, indicator: str, item: str | None = None, laag: str | None = None,
+              jaar: int | None = None) -> float:
+        return self.ds.require(indicator, laag or self.laag, jaar or self.jaar, item,
+                               "the text").waarde
+
+    def items(self, indicator: str, laag: str | None = None) -> list[tuple[str, float]]:
+        rows = self.ds.rows(indicator, laag or self.laag, self.jaar)
+        if not rows:
+            self.value(indicator)  # raises the DataError naming what is missing
+        return [(r.item, r.waarde) for r in rows]
+
+    def ranked(self, indicator: str) -> list[tuple[str, float]]:
+        return sorted(self.items(indicator), key=lambda iv: -iv[1])
+
+    def series(self, indicator: str, item: str | None = None) -> list[tuple[int, float]]:
+        years = self.ds.years(indicator, self.laag, self.jaar)
+        return [(y, self.value(indicator, item, jaar=y)) for y in years]
+
+
+def build_values(model: FactsheetModel, spec: FactsheetSpec) -> tuple[Values, dict[str, str]]:
+    """All placeholder values and variant decisions for one factsheet."""
+    f = _Facts(model)
+    item_names = spec.texts.get("items", {})
+    values: Values = {
+        "laag": model.laag, "jaar": str(model.jaar),
+        "lagen_alle": ph.join(list(model.lagen)),
+        "methode": f"Verschillen kleiner dan {format_number(ph.THRESHOLD_PP)} procentpunt "
+                   "gelden als gelijk.",
+    }
+    values.update({f"figuur_{b.id}": f"Figuur {b.number}" for b in spec.figure_blocks()})
+    cases: dict[str, str] = {}
+    for section in (_agressie, _wijze, _melden, _gevolgen, _belangen, _cultuur, _ondermijning):
+        section(f, values, cases, item_names)
+    return values, cases
+
+
+def _name(item_names: Mapping, indicator: str, item: str) -> Phrase:
+    """How an item is named in a sentence (texts.toml [items.*]); else its label."""
+    entry = item_names.get(indicator, {}).get(item)
+    if entry is None:
+        return Phrase(ph.lower_first(item))
+    if "tekst" not in entry:
+        raise SpecError(f"texts.toml: [items.{indicator}] '{item}' has no tekst")
+    return Phrase(entry["tekst"], bool(entry.get("meervoud", False)))
+
+
+def _agressie(f: _Facts, values: Values, cases: dict, names: Mapping) -> None:
+    total = f.value("agressie_totaal")
+    series = f.series("agressie_totaal")
+    earlier = [(y, v) for y, v in series if y < f.jaar][-2:]
+    ten_years = dict(series).get(f.jaar - 10)
+    if ten_years is None:
+        f.value("agressie_totaal", jaar=f.jaar - 10)  # raises: the text needs it
+    forms = f.ranked("agressie_vorm")
+    lowest_name, lowest = forms[-1]
+    values.update({
+        "totaal_kop": ph.headline_quantifier(total), "totaal_frase": ph.quantifier(total),
+        "totaal_pct": format_pct(total),
+        "totaal_vs_eerder": ph.versus_years(total, earlier),
+        "totaal_vs_tien_jaar": ph.change_since(total, ten_years),
+        "vormen_top": ", ".join(f"{_name(names, 'agressie_vorm', i)} ({format_pct(v)})"
+                                for i, v in forms[:2]),
+        "vorm_laagste": _name(names, "agressie_vorm", lowest_name),
+        "vorm_laagste_oordeel": "komt weinig voor" if lowest < 10 else "komt minder vaak voor",
+    })
+    severe = f.value("ernstig_incident")
+    values.update({"ernstig_frase": ph.quantifier(severe), "ernstig_pct": format_pct(severe)})
+    per_laag = {lg: f.value("agressie_totaal", laag=lg) for lg in f.ds.lagen}
+    _lagen_split(per_laag, "agressie_lagen", values, cases)
+
+
+def _lagen_split(per_laag: dict[str, float], key: str, values: Values, cases: dict) -> None:
+    groups = ph.split_groups(per_laag)
+    cases[key] = "geen_verschil" if groups is None else "verschil"
+    if groups:
+        values[f"{key}_hoog"], values[f"{key}_laag"] = ph.join(groups[0]), ph.join(groups[1])
+
+
+def _lagen_statements(f: _Facts, indicator: str, key: str, values: Values, cases: dict) -> None:
+    """'geen verschillen' when every statement is within the threshold for all lagen;
+    otherwise the split on the statement with the largest spread."""
+    table = {lg: dict(f.items(indicator, laag=lg)) for lg in f.ds.lagen}
+    items = [i for i, _ in f.items(indicator)]
+    spread = {i: max(t[i] for t in table.values()) - min(t[i] for t in table.values()) for i in items}
+    widest = max(items, key=lambda i: spread[i])
+    _lagen_split({lg: table[lg][widest] for lg in table}, key, values, cases)
+
+
+def _wijze(f: _Facts, values: Values, cases: dict, names: Mapping) -> None:
+    top_item, _ = f.ranked("wijze_geuit")[0]
+    values["wijze_top"] = ph.lower_first(top_item)
+    values["wijze_top_naam"] = _name(names, "wijze_geuit", top_item)
+
+
+def _melden(f: _Facts, values: Values, cases: dict, names: Mapping) -> None:
+    (_, discussed), (_, internal), (_, external) = f.items("besproken_gemeld")[:3]
+    values.update({
+        "besproken_kop": ph.half_headline(discussed),
+        "besproken_vs_helft": ph.half_comparison(discussed),
+        "intern_gemeld_frase": ph.quantifier(internal),
+        "extern_gemeld_frase": ph.quantifier(external),
+        "tevreden_pct": _shown_alone(f.ds.require("tevreden_afhandeling", f.laag, f.jaar)),
+    })
+
+
+def _shown_alone(record) -> str:
+    """A number shown on its own (a callout) carries the illustrative mark."""
+    return format_value(record.waarde, record.illustrative)
+
+
+def _gevolgen(f: _Facts, values: Values, cases: dict, names: Mapping) -> None:
+    total = f.value("gevolgen_totaal")
+    top: list[str] = []
+    for item, _ in f.ranked("gevolg"):
+        name = _name(names, "gevolg", item).text
+        if name not in top:
+            top.append(name)
+    values.update({"gevolgen_frase": ph.quantifier(total), "gevolgen_procent": format_procent(total),
+                   "gevolgen_top": ph.join(top[:2])})
+
+
+def _belangen(f: _Facts, values: Values, cases: dict, names: Mapping) -> None:
+    (first_item, _), (second_item, _) = f.items("vermoeden_niet_integer")[:2]
+    first = f.series("vermoeden_niet_integer", first_item)
+    second = f.series("vermoeden_niet_integer", second_item)
+    values.update({
+        "belangen_start": str(first[0][0]),
+        "verstrengeling_naam": _name(names, "vermoeden_niet_integer", first_item),
+        "verstrengeling_trend": ph.trend(first[0][1], first[-1][1]),
+        "meestemmen_naam": _name(names, "vermoeden_niet_integer", second_item),
+        "meestemmen_reeks": ph.series_against_past(second),
+    })
+
+
+def _cultuur(f: _Facts, values: Values, cases: dict, names: Mapping) -> None:
+    statements = f.items("stelling_cultuur")
+    (open_item, open_v), (attention_item, attention_v), (_, only_issue) = statements[:3]
+    reference = next(lg for lg in f.ds.lagen if lg != f.laag)   # the first other laag in the data
+    own = min(open_v, attention_v)
+    other = min(f.value("stelling_cultuur", open_item, laag=reference),
+                f.value("stelling_cultuur", attention_item, laag=reference))
+    cases["cultuur_vs_ref"] = ph.compare(own, other)
+    values.update({"cultuur_ref": reference, "cultuur_frase": ph.quantifier(own),
+                   "kwestie_frase": ph.quantifier(only_issue)})
+    (_, free), *_ = f.items("stelling_dilemma")
+    values.update({"dilemma_kop": ph.headline_quantifier(free), "dilemma_frase": ph.quantifier(free)})
+    _lagen_statements(f, "stelling_dilemma", "dilemma_lagen", values, cases)
+
+
+def _ondermijning(f: _Facts, values: Values, cases: dict, names: Mapping) -> None:
+    (_, corruption), (_, undermining) = f.items("stelling_ondermijning")[:2]
+    cases["ondermijning_vs_corruptie"] = ph.compare(undermining, corruption)
+    _lagen_statements(f, "stelling_ondermijning", "ondermijning_lagen", values, cases)

@@ -1,0 +1,54 @@
+"""The wording stage's output: every text of one factsheet, filled in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from monitor_pdf.model import ChartData, FactsheetModel, laag_name
+from monitor_pdf.spec import FactsheetSpec
+from monitor_pdf.wording.context import build_values
+from monitor_pdf.wording.numbers import format_pct
+from monitor_pdf.wording.phrases import join
+from monitor_pdf.wording.templates import Templates
+
+BLOCK_FIELDS = ("text", "title", "number", "caption", "subtitle", "note")
+
+_CHART_NAMES = {
+    "hbar": "Staafdiagram", "scale": "Staafdiagram over de schaal 1 tot 7",
+    "grouped_vbar": "Gegroepeerd staafdiagram", "grouped_hbar": "Gegroepeerd staafdiagram",
+    "line": "Lijndiagram",
+}
+
+
+@dataclass(frozen=True)
+class Wording:
+    blocks: dict[str, dict[str, str]]     # block id -> field -> text
+    header: dict[str, str]
+    footer: dict[str, str]
+    meta: dict[str, str]                  # document metadata: author, subject
+    alt: dict[str, str]                   # figure block id -> text alternative
+
+
+def build_wording(model: FactsheetModel, spec: FactsheetSpec) -> Wording:
+    values, cases = build_values(model, spec)
+    values["Laag"] = laag_name(model.laag)
+    templates = Templates(spec.texts, values, cases)
+    blocks = {}
+    for block in spec.placed_blocks():
+        fields = {name: templates.field(block.id, name) for name in BLOCK_FIELDS}
+        blocks[block.id] = {k: v for k, v in fields.items() if v is not None}
+    header = {k: templates.field("header", k) for k in spec.texts["header"]}
+    footer = {k: templates.field("footer", k) for k in spec.texts["footer"]}
+    meta = {k: templates.field("meta", k) for k in spec.texts.get("meta", {})}
+    alt = {b.id: alt_text(b.chart, model.charts[b.id]) for b in spec.figure_blocks()}
+    return Wording(blocks, header, footer, meta, alt)
+
+
+def alt_text(chart_kind: str, data: ChartData) -> str:
+    """A chart in words, with its numbers: 'Staafdiagram: verbale agressie 46%, ...'."""
+    parts = []
+    for s, series in enumerate(data.series):
+        cells = data.cells[s]
+        listed = join([f"{cat} {format_pct(c.value)}" for cat, c in zip(data.categories, cells)])
+        parts.append(listed if len(data.series) == 1 else f"{laag_name(series)}: {listed}")
+    return f"{_CHART_NAMES[chart_kind]}. " + "; ".join(parts) + "."
