@@ -7,7 +7,6 @@ never see a traceback (set MONITOR_PDF_DEBUG=1 to get one).
 from __future__ import annotations
 
 import os
-import sys
 import time
 from pathlib import Path
 
@@ -24,7 +23,29 @@ Examples:
 """
 
 
-@click.group(epilog=EXAMPLES, context_settings={"help_option_names": ["-h", "--help"]})
+class _Cli(click.Group):
+    """Turns a MonitorError into one line on stderr and its exit code, here rather
+    than in main(), so click's CliRunner sees exactly what a user sees."""
+
+    def invoke(self, ctx: click.Context):
+        from monitor_pdf.errors import MonitorError
+
+        try:
+            return super().invoke(ctx)
+        except MonitorError as exc:
+            click.echo(f"monitor-pdf: error: {_one_line(str(exc))}", err=True)
+            ctx.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # a bug: still one line, and a way to get the details
+            if os.environ.get("MONITOR_PDF_DEBUG"):
+                raise
+            click.echo(f"monitor-pdf: internal error: {type(exc).__name__}: {_one_line(str(exc))} "
+                       "(run with MONITOR_PDF_DEBUG=1 for details)", err=True)
+            ctx.exit(70)
+
+
+@click.group(cls=_Cli, epilog=EXAMPLES, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="monitor-pdf")
 def cli() -> None:
     """Typeset factsheets of the Monitor Integriteit en Veiligheid as two-page A4 PDFs."""
@@ -50,26 +71,8 @@ def build(laag: str, jaar: int | None, data_dir: Path | None, output: Path | Non
                f"{time.perf_counter() - started:.2f} s){note}")
 
 
-def main(argv: list[str] | None = None) -> None:
-    from monitor_pdf.errors import MonitorError
-
-    try:
-        cli.main(args=argv, prog_name="monitor-pdf", standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("monitor-pdf: aborted", err=True)
-        sys.exit(130)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except MonitorError as exc:
-        click.echo(f"monitor-pdf: error: {_one_line(str(exc))}", err=True)
-        sys.exit(exc.exit_code)
-    except Exception as exc:  # a bug: still one line, and a way to get the details
-        if os.environ.get("MONITOR_PDF_DEBUG"):
-            raise
-        click.echo(f"monitor-pdf: internal error: {type(exc).__name__}: {_one_line(str(exc))} "
-                   "(run with MONITOR_PDF_DEBUG=1 for details)", err=True)
-        sys.exit(70)
+def main() -> None:
+    cli(prog_name="monitor-pdf")
 
 
 def _one_line(text: str) -> str:

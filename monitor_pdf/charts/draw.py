@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
-from matplotlib.transforms import IdentityTransform, ScaledTranslation, blended_transform_factory
+from matplotlib.transforms import Affine2D, ScaledTranslation, blended_transform_factory
 
 from monitor_pdf import theme
 from monitor_pdf.charts.recorder import DPI, record
@@ -36,10 +36,15 @@ class ChartRequest:
 
 def draw_chart(request: ChartRequest, style: theme.ChartStyle = theme.DEFAULT_THEME.chart) -> DisplayList:
     with rc_context():
-        figure = Figure(figsize=(request.width / DPI, request.height / DPI), dpi=DPI)
-        figure.patch.set_visible(False)
-        _KINDS[request.kind](figure, request, style)
-        return record(figure)
+        return record(make_figure(request, style))
+
+
+def make_figure(request: ChartRequest, style: theme.ChartStyle = theme.DEFAULT_THEME.chart) -> Figure:
+    """The matplotlib figure of a chart (call inside rc_context(); draw_chart does)."""
+    figure = Figure(figsize=(request.width / DPI, request.height / DPI), dpi=DPI)
+    figure.patch.set_visible(False)
+    _KINDS[request.kind](figure, request, style)
+    return figure
 
 
 def _offset(figure: Figure, dx: float, dy: float) -> ScaledTranslation:
@@ -70,13 +75,26 @@ def _fit_labels(labels, width: float, row_height: float, style, req: ChartReques
     return wrapped
 
 
+def _right_aligned_label(ax, figure: Figure, y: float, text: str, style) -> None:
+    """A wrapped category label, right-aligned against the bars at data row `y`.
+    One Text per line: matplotlib passes a multi-line Text to the renderer
+    without its alignment, and the replay aligns each line with its own metrics."""
+    lines = text.split("\n")
+    leading = style.label_size * style.label_leading
+    base = blended_transform_factory(ax.transAxes, ax.transData)
+    for i, line in enumerate(lines):
+        dy = ((len(lines) - 1) / 2 - i) * leading
+        ax.text(0, y, line, transform=base + _offset(figure, -6, dy), ha="right", va="center_baseline",
+                fontproperties=font_properties("regular", style.label_size), color=style.label_color)
+
+
 def _legend(figure: Figure, req: ChartRequest, entries, style, y_top: float, bold: set = frozenset()):
     """One row of colour swatches with names, left-aligned at the top of the box."""
     x, size = 0.0, style.legend_size
     swatch = size * 0.95
     for name, colour in entries:
         y = req.height - y_top - swatch
-        figure.add_artist(_rect(x, y, swatch, swatch, colour))
+        figure.add_artist(_rect(figure, x, y, swatch, swatch, colour))
         face = "bold" if name in bold else "regular"
         figure.text((x + swatch + 2.5) / req.width, (y + swatch * 0.12) / req.height, name,
                     fontproperties=font_properties(face, size), color=style.label_color,
@@ -84,9 +102,13 @@ def _legend(figure: Figure, req: ChartRequest, entries, style, y_top: float, bol
         x += swatch + 2.5 + text_width(name, face, size) + 9
 
 
-def _rect(x, y, w, h, colour):
-    """A rectangle in points from the box's bottom-left (display units are points at 72 dpi)."""
-    return Rectangle((x, y), w, h, transform=IdentityTransform(), facecolor=colour, edgecolor="none")
+def _points(figure: Figure):
+    """Transform from points (origin: the box's bottom-left) to display units at any dpi."""
+    return Affine2D().scale(1 / DPI) + figure.dpi_scale_trans
+
+
+def _rect(figure: Figure, x, y, w, h, colour):
+    return Rectangle((x, y), w, h, transform=_points(figure), facecolor=colour, edgecolor="none")
 
 
 # ---------------------------------------------------------------- kinds
@@ -104,11 +126,8 @@ def hbar(figure: Figure, req: ChartRequest, style) -> None:
     ax.barh(range(n), values, height=0.64, color=style.bar_color, linewidth=0)
     ax.set_ylim(n - 0.5, -0.5)
     ax.set_xlim(0, max(max(values), 1.0))
-    label_at = blended_transform_factory(ax.transAxes, ax.transData) + _offset(figure, -6, 0)
     for i, (label, cell) in enumerate(zip(labels, data.cells[0])):
-        ax.text(0, i, label, transform=label_at, ha="right", va="center",
-                fontproperties=font_properties("regular", style.label_size),
-                linespacing=style.label_leading, color=style.label_color)
+        _right_aligned_label(ax, figure, i, label, style)
         ax.text(cell.value, i, format_value(cell.value, cell.illustrative),
                 transform=ax.transData + _offset(figure, 3, 0), ha="left", va="center",
                 fontproperties=font_properties("bold", style.value_size), color=style.value_color)
@@ -187,11 +206,8 @@ def grouped_hbar(figure: Figure, req: ChartRequest, style) -> None:
     ax.set_ylim(n - 0.5, -0.5)
     ax.set_xlim(0, 100)
     bar = 0.82 / per
-    label_at = blended_transform_factory(ax.transAxes, ax.transData) + _offset(figure, -6, 0)
     for i, label in enumerate(labels):
-        ax.text(0, i, label, transform=label_at, ha="right", va="center",
-                fontproperties=font_properties("regular", style.label_size),
-                linespacing=style.label_leading, color=style.label_color)
+        _right_aligned_label(ax, figure, i, label, style)
     for s, (colour, row) in enumerate(zip(colours, data.cells)):
         ys = [i - 0.41 + bar * (s + 0.5) for i in range(n)]
         ax.barh(ys, [c.value for c in row], height=bar * 0.88, color=colour, linewidth=0)
@@ -235,15 +251,15 @@ def line(figure: Figure, req: ChartRequest, style) -> None:
     y = legend_h
     for s, lines in enumerate(legend_lines):
         colour = colours[s % len(colours)]
-        figure.add_artist(_legend_line(y - size * 0.55, swatch_w, colour))
+        figure.add_artist(_legend_line(figure, y - size * 0.55, swatch_w, colour))
         figure.text((swatch_w + 4) / req.width, y / req.height, "\n".join(lines),
                     fontproperties=font_properties("regular", size), color=style.label_color,
                     ha="left", va="top", linespacing=style.label_leading)
         y -= len(lines) * leading + 3
 
 
-def _legend_line(y: float, length: float, colour: str):
-    return Line2D([1, length - 1], [y, y], transform=IdentityTransform(),
+def _legend_line(figure: Figure, y: float, length: float, colour: str):
+    return Line2D([1, length - 1], [y, y], transform=_points(figure),
                   color=colour, linewidth=1.4, marker="o", markevery=[1], markersize=3.4,
                   markeredgewidth=0)
 

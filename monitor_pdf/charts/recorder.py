@@ -91,7 +91,7 @@ class RecordingRenderer(RendererBase):
                 x += w if align == "right" else w / 2
                 anchor = "end" if align == "right" else "middle"
         self.ops.append(TextOp(
-            x=round(x, _ROUND), y=round(y, _ROUND), text=s, face=_face(prop),
+            x=round(float(x), _ROUND), y=round(float(y), _ROUND), text=s, face=_face(prop),
             size=round(prop.get_size_in_points(), 3), color=colour, anchor=anchor,
             angle=round(angle, 3), alpha=alpha,
         ))

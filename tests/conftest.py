@@ -1,0 +1,68 @@
+"""Shared fixtures: the default factsheet is rendered once per test session."""
+
+from __future__ import annotations
+
+import re
+from io import BytesIO
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from monitor_pdf import resources
+from monitor_pdf.pipeline import render_factsheet
+from monitor_pdf.spec import load_spec
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def spec():
+    return load_spec()
+
+
+@pytest.fixture(scope="session")
+def provincies():
+    return render_factsheet("provincies", 2024)
+
+
+@pytest.fixture(scope="session")
+def provincies_pdf(provincies):
+    with pdfplumber.open(BytesIO(provincies.pdf)) as pdf:
+        yield pdf
+
+
+@pytest.fixture(scope="session")
+def provincies_text(provincies, provincies_pdf) -> str:
+    """The text of every block, read from inside its box, in reading order
+    (a plain extract of a two-column page interleaves the columns)."""
+    return normalise(" ".join(block_text(provincies, provincies_pdf, p.block_id)
+                              for p in provincies.placements()))
+
+
+def block_box(factsheet, pdf, block_id):
+    """The page and the (x0, top, x1, bottom) box of a placed block, in pdfplumber's coordinates."""
+    placement = next(p for p in factsheet.placements() if p.block_id == block_id)
+    page = pdf.pages[placement.page - 1]
+    top = page.height - placement.top
+    return page, (placement.x, top, placement.x + placement.width, top + placement.height)
+
+
+def block_text(factsheet, pdf, block_id) -> str:
+    page, box = block_box(factsheet, pdf, block_id)
+    return normalise(page.within_bbox(box).extract_text())
+
+
+@pytest.fixture()
+def data_copy(tmp_path) -> Path:
+    """A writable copy of the bundled datasets."""
+    target = tmp_path / "data"
+    target.mkdir()
+    for csv in resources.datasets_dir().glob("*.csv"):
+        (target / csv.name).write_bytes(csv.read_bytes())
+    return target
+
+
+def normalise(text: str) -> str:
+    """Whitespace as single spaces: wrapped lines read as one sentence."""
+    return re.sub(r"\s+", " ", text).strip()

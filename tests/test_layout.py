@@ -1,0 +1,88 @@
+"""Geometry from the layout report: margins, overlaps, pages, and fit-or-fail."""
+
+from __future__ import annotations
+
+import dataclasses
+from itertools import combinations
+
+import pytest
+
+from monitor_pdf.errors import LayoutError
+from monitor_pdf.pipeline import render_factsheet
+from monitor_pdf.spec import PT_PER_MM
+
+EPS = 0.01
+
+
+@pytest.fixture(scope="module")
+def boxes(provincies, spec):
+    """(block id, page, x, y-from-top, width, height) in mm."""
+    return [(p.block_id, p.page, *p.box_mm(provincies.page_height_pt)) for p in provincies.placements()]
+
+
+def test_two_pages_and_every_block_placed_once(provincies, spec):
+    assert [page.number for page in provincies.pages] == [1, 2]
+    placed = [p.block_id for p in provincies.placements()]
+    assert sorted(placed) == sorted(b.id for b in spec.placed_blocks())
+    assert len(placed) == len(set(placed))
+
+
+def test_blocks_stay_inside_the_content_area(boxes, spec, provincies):
+    g = spec.grid
+    for block_id, page, x, y, w, h in boxes:
+        header = spec.headers[provincies.pages[page - 1].header]
+        assert x >= g.margin_left - EPS, block_id
+        assert x + w <= g.page_width - g.margin_right + EPS, block_id
+        assert y >= header.height + header.content_gap - EPS, block_id
+        assert y + h <= g.page_height - g.content_bottom + EPS, block_id
+
+
+def test_no_blocks_overlap(boxes):
+    for a, b in combinations(boxes, 2):
+        if a[1] != b[1]:
+            continue
+        _, _, ax, ay, aw, ah = a
+        _, _, bx, by, bw, bh = b
+        apart = ax + aw <= bx + EPS or bx + bw <= ax + EPS or ay + ah <= by + EPS or by + bh <= ay + EPS
+        assert apart, f"{a[0]} overlaps {b[0]}"
+
+
+def test_two_column_rows_line_up(boxes, spec):
+    g = spec.grid
+    lefts = {round(x, 2) for _, _, x, *_ in boxes}
+    assert lefts == {g.margin_left, round(g.margin_left + g.column_width + g.gutter, 2)}
+    by_id = {b[0]: b for b in boxes}
+    assert by_id["fig8a"][3] == pytest.approx(by_id["fig8b"][3])     # side by side, same top
+    assert by_id["fig1"][3] == pytest.approx(by_id["fig2"][3])
+
+
+def test_charts_side_by_side_start_on_the_same_line(provincies):
+    fig8a, fig8b = (next(p for p in provincies.placements() if p.block_id == b) for b in ("fig8a", "fig8b"))
+    top_of_chart = [p.top - max(p.box.heading_height(p.width), p.box.caption_height) for p in (fig8a, fig8b)]
+    assert top_of_chart[0] == pytest.approx(top_of_chart[1])
+
+
+def test_figure_heights_come_from_the_layout_file(provincies, spec):
+    fig3 = next(p for p in provincies.placements() if p.block_id == "fig3")
+    assert fig3.box.chart.height == pytest.approx(spec.blocks["fig3"].height * PT_PER_MM, abs=0.01)
+
+
+def test_a_block_that_does_not_fit_stops_the_build_naming_it(spec):
+    blocks = dict(spec.blocks)
+    blocks["fig9"] = dataclasses.replace(blocks["fig9"], height=120.0)
+    too_tall = dataclasses.replace(spec, blocks=blocks)
+    with pytest.raises(LayoutError) as caught:
+        render_factsheet("provincies", 2024, spec=too_tall)
+    assert caught.value.block_id == "fig9"
+    assert "does not fit on page 2" in str(caught.value)
+
+
+def test_reordering_blocks_is_a_layout_file_change(spec):
+    """Swap figure 1 and 2 in the spec: no code change, the order follows."""
+    page1 = spec.pages[0]
+    rows = list(page1.rows)
+    rows[1] = dataclasses.replace(rows[1], columns=(("fig2",), ("fig1",)))
+    swapped = dataclasses.replace(spec, pages=(dataclasses.replace(page1, rows=tuple(rows)), spec.pages[1]))
+    factsheet = render_factsheet("provincies", 2024, spec=swapped)
+    x = {p.block_id: p.x for p in factsheet.placements()}
+    assert x["fig2"] < x["fig1"]
