@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from monitor_pdf import resources
-from monitor_pdf.spec import PT_PER_MM, FactsheetSpec, load_spec
+from monitor_pdf.spec import PT_PER_MM, FactsheetSpec, load_overrides, load_spec
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def render_factsheet(laag: str = "provincies", jaar: int | None = None,
     dataset = load_dataset(data_dir)
     jaar = jaar if jaar is not None else max(dataset.jaren)
     model = build_model(dataset, spec, laag, jaar, data_dir)
-    wording = build_wording(model, spec)
+    wording = build_wording(model, spec, load_overrides(spec, data_dir, laag, jaar))
     charts = {
         b.id: draw_chart(ChartRequest(
             kind=b.chart, data=model.charts[b.id], width=spec.block_width(b.id) * PT_PER_MM,

@@ -125,6 +125,36 @@ def load_spec(directory: Path | None = None) -> FactsheetSpec:
     return spec
 
 
+TEXT_FIELDS = ("text", "title", "number", "caption", "subtitle", "note")
+
+
+def override_path(data_dir: Path, laag: str, jaar: int) -> Path:
+    return Path(data_dir) / "teksten" / f"{laag}-{jaar}.toml"
+
+
+def load_overrides(spec: FactsheetSpec, data_dir: Path, laag: str, jaar: int) -> dict[str, dict[str, str]]:
+    """The editor's word-for-word texts for one factsheet, if its file exists:
+    `<data>/teksten/<laag>-<jaar>.toml`, one table per block id, e.g.
+    `[p1] text = "..."`. They replace the generated texts as they are."""
+    path = override_path(data_dir, laag, jaar)
+    if not path.is_file():
+        return {}
+    raw = _read_toml(path)
+    known = {b.id for b in spec.placed_blocks()} | {"header", "footer"}
+    for block_id, fields in raw.items():
+        if block_id not in known or not isinstance(fields, dict):
+            raise SpecError(f"{path}: [{block_id}] is not a block of the factsheet "
+                            f"(blocks: {', '.join(sorted(known))})")
+        for name, text in fields.items():
+            allowed = set(spec.texts.get(block_id, {})) if block_id in ("header", "footer") else TEXT_FIELDS
+            if name not in allowed:
+                raise SpecError(f"{path}: [{block_id}] {name}: not a text field "
+                                f"(one of {', '.join(sorted(allowed))})")
+            if not isinstance(text, str) or not text.strip():
+                raise SpecError(f"{path}: [{block_id}] {name}: must be non-empty text")
+    return raw
+
+
 def _read_toml(path: Path) -> dict:
     try:
         with path.open("rb") as fh:

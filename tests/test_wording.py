@@ -7,6 +7,7 @@ import pytest
 from monitor_pdf.model import build_model
 from monitor_pdf.pipeline import load_dataset
 from monitor_pdf.wording import phrases as ph
+from monitor_pdf.wording.compare import Comparer, Measure, z_statistic
 from monitor_pdf.wording.numbers import format_number, format_pct, format_procent, format_value
 from monitor_pdf.wording.texts import build_wording
 
@@ -48,20 +49,42 @@ def test_headline_quantifier(value, phrase):
     assert ph.headline_quantifier(value).text == phrase
 
 
-def test_comparisons():
-    assert ph.compare(47, 49) == "gelijk" and ph.compare(47, 59) == "minder" and ph.compare(86, 74) == "meer"
-    assert ph.versus_years(47, [(2020, 49), (2022, 59)]) == "evenveel als in 2020 maar minder dan in 2022"
-    assert ph.versus_years(30, [(2020, 20), (2022, 21)]) == "meer dan in 2020 en 2022"
-    assert ph.change_since(47, 25) == "bijna verdubbeld"
-    assert ph.change_since(50, 25) == "verdubbeld"
-    assert ph.change_since(30, 28) == "gelijk gebleven"
-    assert ph.series_against_past([(2016, 21), (2018, 22), (2020, 15), (2022, 21), (2024, 21)]) == (
+def test_comparisons_without_sample_sizes_use_the_threshold():
+    cmp = Comparer()
+    assert cmp.compare(47, 49) == "gelijk" and cmp.compare(47, 59) == "minder" and cmp.compare(86, 74) == "meer"
+    assert cmp.compare(50, 45) == "meer"                      # 5 points: different
+    assert cmp.versus_years(47, [(2020, 49), (2022, 59)]) == "evenveel als in 2020 maar minder dan in 2022"
+    assert cmp.versus_years(30, [(2020, 20), (2022, 21)]) == "meer dan in 2020 en 2022"
+    assert cmp.change_since(47, 25) == "bijna verdubbeld"
+    assert cmp.change_since(50, 25) == "verdubbeld"
+    assert cmp.change_since(30, 28) == "gelijk gebleven"
+    assert cmp.change_since(20, 40) == "gehalveerd"
+    assert cmp.series_against_past([(2016, 21), (2018, 22), (2020, 15), (2022, 21), (2024, 21)]) == (
         "is gelijk aan voorgaande jaren (met uitzondering van 2020)")
-    assert ph.split_groups({"gemeenten": 46, "provincies": 47, "waterschappen": 22}) == (
+    assert cmp.series_against_past([(2016, 10), (2018, 20), (2020, 30)]) == "is toegenomen"
+    assert cmp.split_groups({"gemeenten": 46, "provincies": 47, "waterschappen": 22}) == (
         ["gemeenten", "provincies"], ["waterschappen"])
-    assert ph.split_groups({"gemeenten": 88, "provincies": 90, "waterschappen": 89}) is None
+    assert cmp.split_groups({"gemeenten": 88, "provincies": 90, "waterschappen": 89}) is None
+    assert cmp.method == "drempel"
+
+
+def test_comparisons_with_sample_sizes_use_a_z_test():
+    cmp = Comparer()
+    # 5 points apart would differ by the threshold, but with n = 150 each the
+    # z-test finds no significant difference (z = -0.87).
+    assert z_statistic(Measure(47, 150), Measure(52, 150)) == pytest.approx(-0.866, abs=0.01)
+    assert cmp.compare(Measure(47, 150), Measure(52, 150)) == "gelijk"
+    # 47% vs 50% with n = 3000 each: only 3 points, but significant (z = -2.33).
+    assert cmp.compare(Measure(47, 3000), Measure(50, 3000)) == "minder"
+    assert cmp.method == "toets"
+    cmp.compare(47, 30)                                       # one without n
+    assert cmp.method == "beide"
+
+
+def test_other_phrases():
     assert ph.half_comparison(44).text == "minder dan de helft"
     assert ph.capitalize("één op de zeven") == "Eén op de zeven"
+    assert ph.join(["a", "b", "c"]) == "a, b en c"
 
 
 # The original factsheet's sentences (../shared/seed, OCR slips corrected).
@@ -155,3 +178,47 @@ def test_alt_text_lists_the_numbers(dataset, spec):
     alt = wording_for(dataset, spec, "provincies").alt["fig1"]
     assert alt == ("Staafdiagram. Agressie en intimidatie (totaal) 47%, Verbale agressie 46%, "
                    "Bedreiging en intimidatie 24% en Fysieke agressie 3%.")
+
+
+def test_source_line_names_the_comparison_method(provincies_pdf):
+    from tests.conftest import normalise
+
+    for page in provincies_pdf.pages:
+        assert "Verschillen kleiner dan 5 procentpunt gelden als gelijk." in normalise(page.extract_text())
+
+
+def test_sample_sizes_switch_the_comparisons_to_a_z_test(data_copy, spec):
+    path = data_copy / "agressie.csv"
+    text = path.read_text(encoding="utf-8")
+    # n for every agressie_totaal row: the trend and the lagen are now tested.
+    lines = [line.replace(",,illustratief", ",150,illustratief").replace(",,gepubliceerd", ",150,gepubliceerd")
+             if line.startswith("agressie_totaal,") else line for line in text.splitlines()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    wording = wording_for(load_dataset(data_copy), spec, "provincies")
+    assert "z-toets" in wording.footer["source"] and "waar de steekproefomvang bekend is" in wording.footer["source"]
+    # 47 vs 59 with n = 150 each is significant (z = -2.1): still "minder dan in 2022".
+    assert "evenveel als in 2020 maar minder dan in 2022" in wording.blocks["p1"]["text"]
+
+
+def test_override_file_replaces_a_text_word_for_word(data_copy, spec):
+    from monitor_pdf.spec import load_overrides
+
+    (data_copy / "teksten").mkdir()
+    (data_copy / "teksten" / "provincies-2024.toml").write_text(
+        '[h1]\ntext = "Bijna de helft kreeg te maken met agressie {niet ingevuld}"\n', encoding="utf-8")
+    overrides = load_overrides(spec, data_copy, "provincies", 2024)
+    wording = build_wording(build_model(load_dataset(data_copy), spec, "provincies", 2024, data_copy),
+                            spec, overrides)
+    assert wording.blocks["h1"]["text"] == "Bijna de helft kreeg te maken met agressie {niet ingevuld}"
+    assert wording.blocks["p1"]["text"].startswith("In 2024 kreeg bijna de helft (47%)")   # others generated
+    assert load_overrides(spec, data_copy, "gemeenten", 2024) == {}                        # per laag and year
+
+
+def test_override_file_with_an_unknown_block_is_refused(data_copy, spec):
+    from monitor_pdf.errors import SpecError
+    from monitor_pdf.spec import load_overrides
+
+    (data_copy / "teksten").mkdir()
+    (data_copy / "teksten" / "provincies-2024.toml").write_text('[p99]\ntext = "x"\n', encoding="utf-8")
+    with pytest.raises(SpecError, match=r"provincies-2024.toml: \[p99\] is not a block"):
+        load_overrides(spec, data_copy, "provincies", 2024)

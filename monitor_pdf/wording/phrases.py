@@ -13,17 +13,12 @@ Rules (documented in docs/wording.md; tested in tests/test_wording.py):
   minderheid" / "een meerderheid".
 * Headline quantifier (`headline_quantifier`): "Vrijwel alle" from 97%,
   "Bijna alle" from 90%, "Helft" for 45-55%, else the quantifier with a capital.
-* Comparisons (`compare`): two percentages differ when they are at least
-  THRESHOLD_PP points apart (no sample sizes are published per bestuurslaag, so
-  no significance test is possible; see docs/wording.md).
+Comparisons ("evenveel als", "bijna verdubbeld") are in compare.py.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-THRESHOLD_PP = 5.0   # a smaller difference in percentage points counts as "gelijk"
-
 
 @dataclass(frozen=True)
 class Phrase:
@@ -99,70 +94,6 @@ def half_headline(value: float) -> Phrase:
     if value <= 51:
         return Phrase("Helft")
     return Phrase("Meerderheid")
-
-
-def compare(a: float, b: float) -> str:
-    """'meer', 'minder' or 'gelijk': a against b, with the THRESHOLD_PP rule."""
-    if abs(a - b) < THRESHOLD_PP:
-        return "gelijk"
-    return "meer" if a > b else "minder"
-
-
-_VERSUS = {"gelijk": "evenveel als in", "meer": "meer dan in", "minder": "minder dan in"}
-
-
-def versus_years(value: float, earlier: list[tuple[int, float]]) -> str:
-    """'evenveel als in 2020 maar minder dan in 2022' (earlier: oldest first)."""
-    if not earlier:
-        return "de eerste meting"
-    relations = [(compare(value, v), year) for year, v in earlier]
-    if len({r for r, _ in relations}) == 1:
-        return f"{_VERSUS[relations[0][0]]} {join([str(y) for _, y in relations])}"
-    return " maar ".join(f"{_VERSUS[r]} {y}" for r, y in relations)
-
-
-def change_since(now: float, then: float) -> str:
-    """How a percentage changed over a longer period: 'bijna verdubbeld', 'toegenomen'..."""
-    if compare(now, then) == "gelijk" or then <= 0:
-        return "gelijk gebleven" if then > 0 or now < THRESHOLD_PP else "toegenomen"
-    ratio = now / then
-    for lower, words in ((3.1, "meer dan verdrievoudigd"), (2.9, "verdrievoudigd"),
-                         (2.6, "bijna verdrievoudigd"), (2.1, "meer dan verdubbeld"),
-                         (1.9, "verdubbeld"), (1.7, "bijna verdubbeld"), (1.0, "toegenomen"),
-                         (0.65, "afgenomen"), (0.55, "bijna gehalveerd"), (0.45, "gehalveerd")):
-        if ratio >= lower:
-            return words
-    return "meer dan gehalveerd"
-
-
-def trend(first: float, last: float) -> str:
-    return {"gelijk": "gelijk gebleven", "meer": "toegenomen", "minder": "afgenomen"}[compare(last, first)]
-
-
-def series_against_past(series: list[tuple[int, float]]) -> str:
-    """The last value against every earlier one: 'is gelijk aan voorgaande jaren
-    (met uitzondering van 2020)', or the overall trend when most years differ."""
-    *earlier, (_, last) = series
-    exceptions = [year for year, v in earlier if compare(last, v) != "gelijk"]
-    if not exceptions:
-        return "is gelijk aan voorgaande jaren"
-    if len(exceptions) * 2 <= len(earlier):
-        return f"is gelijk aan voorgaande jaren (met uitzondering van {join([str(y) for y in exceptions])})"
-    return "is " + trend(earlier[0][1], last)
-
-
-def split_groups(values: dict[str, float]) -> tuple[list[str], list[str]] | None:
-    """Split lagen into a high and a low group at the largest gap between them,
-    or None when that gap is under the threshold ("geen verschillen")."""
-    ordered = sorted(values, key=lambda k: -values[k])
-    gaps = [(values[a] - values[b], i) for i, (a, b) in enumerate(zip(ordered, ordered[1:]))]
-    if not gaps:
-        return None
-    gap, at = max(gaps)
-    if gap < THRESHOLD_PP:
-        return None
-    high = set(ordered[:at + 1])
-    return [k for k in values if k in high], [k for k in values if k not in high]
 
 
 def join(words: list[str]) -> str:

@@ -5,13 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from monitor_pdf.model import ChartData, FactsheetModel, laag_name
-from monitor_pdf.spec import FactsheetSpec
+from monitor_pdf.spec import TEXT_FIELDS, FactsheetSpec
 from monitor_pdf.wording.context import build_values
 from monitor_pdf.wording.numbers import format_pct
 from monitor_pdf.wording.phrases import join
 from monitor_pdf.wording.templates import Templates
-
-BLOCK_FIELDS = ("text", "title", "number", "caption", "subtitle", "note")
 
 _CHART_NAMES = {
     "hbar": "Staafdiagram", "scale": "Staafdiagram over de schaal 1 tot 7",
@@ -29,16 +27,22 @@ class Wording:
     alt: dict[str, str]                   # figure block id -> text alternative
 
 
-def build_wording(model: FactsheetModel, spec: FactsheetSpec) -> Wording:
+def build_wording(model: FactsheetModel, spec: FactsheetSpec,
+                  overrides: dict[str, dict[str, str]] | None = None) -> Wording:
+    """All texts of one factsheet; `overrides` (spec.load_overrides) replace
+    generated texts word for word."""
     values, cases = build_values(model, spec)
     values["Laag"] = laag_name(model.laag)
     templates = Templates(spec.texts, values, cases)
     blocks = {}
     for block in spec.placed_blocks():
-        fields = {name: templates.field(block.id, name) for name in BLOCK_FIELDS}
+        fields = {name: templates.field(block.id, name) for name in TEXT_FIELDS}
         blocks[block.id] = {k: v for k, v in fields.items() if v is not None}
     header = {k: templates.field("header", k) for k in spec.texts["header"]}
     footer = {k: templates.field("footer", k) for k in spec.texts["footer"]}
+    for block_id, fields in (overrides or {}).items():
+        target = {"header": header, "footer": footer}.get(block_id, blocks.get(block_id))
+        target.update(fields)
     meta = {k: templates.field("meta", k) for k in spec.texts.get("meta", {})}
     alt = {b.id: alt_text(b.chart, model.charts[b.id]) for b in spec.figure_blocks()}
     return Wording(blocks, header, footer, meta, alt)
