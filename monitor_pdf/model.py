@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from monitor_pdf.data.records import Record
+from monitor_pdf.data.records import Record, UnitRecord
 from monitor_pdf.errors import DataError
 from monitor_pdf.spec import BlockSpec, FactsheetSpec
 
@@ -29,6 +29,10 @@ class ChartData:
     series: tuple[str, ...]
     cells: tuple[tuple[Cell, ...], ...]      # cells[series][category]
     highlight: tuple[str, ...] = ()          # highlighted categories or series
+    names: tuple[tuple[str, str], ...] = ()  # display names of unit keys ("provincies" -> "Provincies")
+
+    def name(self, key: str) -> str:
+        return dict(self.names).get(key, key)
 
     def values(self, series: int = 0) -> list[float]:
         return [c.value for c in self.cells[series]]
@@ -46,16 +50,36 @@ class RankedItem:
     illustrative: bool
 
 
-class Dataset:
-    """All records, indexed by (indicator, laag, jaar); items keep their row order."""
+@dataclass(frozen=True)
+class Unit:
+    """A bestuurslaag, or any other unit the data has values for (a provincie, Nederland)."""
+    key: str
+    name: str            # "Provincies", "Fryslân": headers, legends
+    in_sentence: str     # "provincies", "Fryslân": inside running text
+    group: str = ""      # units of one group are compared with each other
+    gets_factsheet: bool = True
 
-    def __init__(self, records: list[Record]):
+
+class Dataset:
+    """All records, indexed by (indicator, laag, jaar); items keep their row order.
+
+    The units (bestuurslagen) are whatever the data holds, in data order. An
+    optional units table names them and groups them for comparison; without
+    one, every unit is compared with every other one."""
+
+    def __init__(self, records: list[Record], units: list[UnitRecord] | None = None):
         self.records = records
         self._index: dict[tuple[str, str, int], list[Record]] = defaultdict(list)
         for record in records:
             self._index[(record.indicator, record.laag, record.jaar)].append(record)
         self.lagen = tuple(dict.fromkeys(r.laag for r in records))
         self.jaren = tuple(sorted({r.jaar for r in records}))
+        self.units = _units(self.lagen, units)
+
+    def peers(self, laag: str) -> tuple[str, ...]:
+        """The units a factsheet for `laag` compares it with (itself included), in data order."""
+        group = self.units[laag].group
+        return tuple(k for k in self.lagen if self.units[k].group == group)
 
     def rows(self, indicator: str, laag: str, jaar: int) -> list[Record]:
         return self._index.get((indicator, laag, jaar), [])
@@ -83,21 +107,37 @@ class Dataset:
 class FactsheetModel:
     laag: str
     jaar: int
-    lagen: tuple[str, ...]
+    lagen: tuple[str, ...]                 # the units this factsheet compares (its peers)
     dataset: Dataset
     charts: dict[str, ChartData]           # figure block id -> data
     rankings: dict[str, list[RankedItem]]  # top3 block id -> the top 3
     data_dir: Path
 
     @property
+    def unit(self) -> Unit:
+        return self.dataset.units[self.laag]
+
+    @property
     def any_illustrative(self) -> bool:
-        return any(c.any_illustrative for c in self.charts.values()) or any(
+        """Whether any value of this laag and year, or any value a chart or list shows, is illustrative."""
+        own = any(r.illustrative for r in self.dataset.records if r.laag == self.laag and r.jaar == self.jaar)
+        return own or any(c.any_illustrative for c in self.charts.values()) or any(
             i.illustrative for items in self.rankings.values() for i in items)
 
 
-def laag_name(laag: str) -> str:
-    """Display name of a bestuurslaag: the data value with a capital ("Provincies")."""
-    return laag[:1].upper() + laag[1:]
+def _units(keys: tuple[str, ...], table: list[UnitRecord] | None) -> dict[str, Unit]:
+    if table is None:
+        return {k: Unit(k, k[:1].upper() + k[1:], k) for k in keys}
+    units = {u.key: Unit(u.key, u.naam, u.in_zin, u.groep, u.factsheet) for u in table}
+    for record in table:
+        if record.key not in keys:
+            raise DataError(f"unit '{record.key}' has no values in the tables", file=record.file,
+                            line=record.line, column="bestuurslaag")
+    missing = [k for k in keys if k not in units]
+    if missing:
+        raise DataError(f"bestuurslaag {', '.join(missing)} is in the tables but not in this units table",
+                        file=table[0].file if table else None)
+    return units
 
 
 def build_model(dataset: Dataset, spec: FactsheetSpec, laag: str, jaar: int, data_dir: Path) -> FactsheetModel:
@@ -110,7 +150,7 @@ def build_model(dataset: Dataset, spec: FactsheetSpec, laag: str, jaar: int, dat
     charts = {b.id: _chart_data(dataset, b, laag, jaar) for b in spec.figure_blocks()}
     rankings = {b.id: rank_items(dataset, b.data[0], laag, jaar, 3)
                 for b in spec.placed_blocks() if b.kind == "top3"}
-    return FactsheetModel(laag, jaar, dataset.lagen, dataset, charts, rankings, data_dir)
+    return FactsheetModel(laag, jaar, dataset.peers(laag), dataset, charts, rankings, data_dir)
 
 
 def rank_items(dataset: Dataset, indicator: str, laag: str, jaar: int, count: int) -> list[RankedItem]:
@@ -124,6 +164,8 @@ def rank_items(dataset: Dataset, indicator: str, laag: str, jaar: int, count: in
 
 def _chart_data(ds: Dataset, block: BlockSpec, laag: str, jaar: int) -> ChartData:
     purpose = f"Figuur {block.number} ({block.id})"
+    peers = ds.peers(laag)
+    names = tuple((k, ds.units[k].name) for k in peers)
     if block.shape == "items":
         rows = [r for ind in block.data for r in ds.rows(ind, laag, jaar)]
         if not rows:
@@ -134,13 +176,13 @@ def _chart_data(ds: Dataset, block: BlockSpec, laag: str, jaar: int) -> ChartDat
     if block.shape == "items_lagen":
         items = _items(ds, indicator, laag, jaar, purpose)
         cells = tuple(tuple(_cell(ds, indicator, lg, jaar, item, purpose) for item in items)
-                      for lg in ds.lagen)
-        return ChartData(items, ds.lagen, cells, (laag,))
+                      for lg in peers)
+        return ChartData(items, peers, cells, (laag,), names)
     if block.shape == "lagen_jaren":
         years = ds.years(indicator, laag, jaar)
-        cells = tuple(tuple(_cell(ds, indicator, lg, year, None, purpose) for lg in ds.lagen)
+        cells = tuple(tuple(_cell(ds, indicator, lg, year, None, purpose) for lg in peers)
                       for year in years)
-        return ChartData(ds.lagen, tuple(map(str, years)), cells, (laag,))
+        return ChartData(peers, tuple(map(str, years)), cells, (laag,), names)
     # jaren_items: one line per item over the years
     years = ds.years(indicator, laag, jaar)
     items = _items(ds, indicator, laag, jaar, purpose)

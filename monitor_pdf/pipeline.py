@@ -30,10 +30,11 @@ def default_output(laag: str, jaar: int) -> Path:
 
 
 def load_dataset(data_dir: Path | None = None):
-    from monitor_pdf.data.load import load_records
+    from monitor_pdf.data.load import load_records, load_units
     from monitor_pdf.model import Dataset
 
-    return Dataset(load_records(Path(data_dir) if data_dir else resources.datasets_dir()))
+    folder = Path(data_dir) if data_dir else resources.datasets_dir()
+    return Dataset(load_records(folder), load_units(folder))
 
 
 def render_factsheet(laag: str = "provincies", jaar: int | None = None,
@@ -41,7 +42,7 @@ def render_factsheet(laag: str = "provincies", jaar: int | None = None,
     from monitor_pdf.charts.draw import ChartRequest, draw_chart
     from monitor_pdf.layout.build import make_boxes
     from monitor_pdf.layout.engine import layout_pages
-    from monitor_pdf.model import build_model, laag_name
+    from monitor_pdf.model import build_model
     from monitor_pdf.render.document import Metadata, render_pdf
     from monitor_pdf.wording.texts import build_wording
 
@@ -61,7 +62,7 @@ def render_factsheet(laag: str = "provincies", jaar: int | None = None,
     illustrative = any(p.illustrative for p in pages)
     header, meta = wording.header, wording.meta
     metadata = Metadata(
-        title=f"{header['title']} – {header['subtitle']} – {laag_name(laag)}",
+        title=f"{header['title']} – {header['subtitle']} – {model.unit.name}",
         author=meta.get("author", ""),
         subject=meta.get("subject", "") + (meta.get("illustrative", "") if illustrative else ""),
         keywords=("Monitor Integriteit en Veiligheid", "agressie", "intimidatie", "integriteit",

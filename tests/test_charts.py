@@ -76,7 +76,8 @@ def test_markup_and_dollar_signs_in_labels_stay_text():
 
 def test_grouped_bars_highlight_the_own_laag():
     data = ChartData(("Stelling",), ("gemeenten", "provincies", "waterschappen"),
-                     ((Cell(74, True),), (Cell(86, True),), (Cell(77, True),)), highlight=("provincies",))
+                     ((Cell(74, True),), (Cell(86, True),), (Cell(77, True),)), highlight=("provincies",),
+                     names=(("gemeenten", "Gemeenten"), ("provincies", "Provincies"), ("waterschappen", "Waterschappen")))
     dl = draw_chart(request("grouped_hbar", data))
     legend = [op for op in dl.ops if isinstance(op, TextOp) and op.text in ("Gemeenten", "Provincies")]
     assert {op.text: op.face for op in legend} == {"Gemeenten": "regular", "Provincies": "bold"}

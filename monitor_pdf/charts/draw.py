@@ -20,7 +20,7 @@ from monitor_pdf.charts.recorder import DPI, record
 from monitor_pdf.charts.style import font_properties, rc_context, text_width, wrap
 from monitor_pdf.displaylist import DisplayList
 from monitor_pdf.errors import ChartError
-from monitor_pdf.model import ChartData, laag_name
+from monitor_pdf.model import ChartData
 from monitor_pdf.wording.numbers import format_value
 
 
@@ -174,7 +174,7 @@ def grouped_vbar(figure: Figure, req: ChartRequest, style) -> None:
             ax.axvspan(k - 0.49, k + 0.49, ymin=-14 / ax.bbox.height, ymax=1.0, color=style.highlight_band,
                        linewidth=0, zorder=0, clip_on=False)
         face = "bold" if category in data.highlight else "regular"
-        ax.text(k, 0, laag_name(category), transform=ax.transData + _offset(figure, 0, -4),
+        ax.text(k, 0, data.name(category), transform=ax.transData + _offset(figure, 0, -4),
                 ha="center", va="top", fontproperties=font_properties(face, style.label_size + 0.6),
                 color=style.label_color)
     for s, (colour, row) in enumerate(zip(series_colours, data.cells)):
@@ -194,10 +194,10 @@ def grouped_hbar(figure: Figure, req: ChartRequest, style) -> None:
     data = req.data
     muted = iter(theme.MUTED_SERIES)
     colours = [theme.PRIMARY if s in data.highlight else next(muted) for s in data.series]
-    names = [laag_name(s) for s in data.series]
+    names = [data.name(s) for s in data.series]
     legend_h = style.legend_size + 6
     _legend(figure, req, list(zip(names, colours)), style, 0,
-            bold={laag_name(h) for h in data.highlight})
+            bold={data.name(h) for h in data.highlight})
     label_width = req.width * req.label_share
     n, per = len(data.categories), len(data.series)
     body = req.height - legend_h

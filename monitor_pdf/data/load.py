@@ -11,18 +11,20 @@ import math
 from io import StringIO
 from pathlib import Path
 
-from monitor_pdf.data.records import STATUSES, Record
+from monitor_pdf.data.records import STATUSES, Record, UnitRecord
 from monitor_pdf.errors import DataError
 
 REQUIRED_COLUMNS = ("indicator", "item", "bestuurslaag", "jaar", "waarde", "status", "bron")
 OPTIONAL_COLUMNS = ("n", "toelichting")
+UNITS_FILE = "eenheden.csv"
+UNIT_COLUMNS = ("bestuurslaag", "naam", "in_zin", "groep", "factsheet")
 
 
 def load_records(data_dir: Path) -> list[Record]:
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise DataError("data folder not found", file=str(data_dir))
-    files = sorted(data_dir.glob("*.csv"))
+    files = sorted(p for p in data_dir.glob("*.csv") if p.name != UNITS_FILE)
     if not files:
         raise DataError("no .csv tables in the data folder", file=str(data_dir))
     records: list[Record] = []
@@ -33,6 +35,27 @@ def load_records(data_dir: Path) -> list[Record]:
 
 
 def read_table(path: Path) -> list[Record]:
+    rows, decimal = _read_rows(path, REQUIRED_COLUMNS, OPTIONAL_COLUMNS)
+    return [_record(row, path, line, decimal) for line, row in rows]
+
+
+def load_units(data_dir: Path) -> list[UnitRecord] | None:
+    """The optional units table; None when the folder has none."""
+    path = Path(data_dir) / UNITS_FILE
+    if not path.is_file():
+        return None
+    rows, _ = _read_rows(path, UNIT_COLUMNS, ())
+    units = [_unit(row, path, line) for line, row in rows]
+    seen: dict[str, UnitRecord] = {}
+    for unit in units:
+        if seen.setdefault(unit.key, unit) is not unit:
+            raise DataError(f"duplicate of line {seen[unit.key].line} ({unit.key})", file=str(path),
+                            line=unit.line, column="bestuurslaag")
+    return units
+
+
+def _read_rows(path: Path, required: tuple, optional: tuple) -> tuple[list[tuple[int, dict]], str]:
+    """(line number, row as str dict) for every data row, and the decimal mark."""
     import pandas as pd  # imported here: commands that read no data don't pay for it
 
     text = _read_text(path)
@@ -45,13 +68,23 @@ def read_table(path: Path) -> list[Record]:
     except pd.errors.ParserError as exc:
         raise DataError(f"not a valid CSV table ({_first_line(exc)})", file=str(path)) from None
     frame.columns = [str(c).strip() for c in frame.columns]
-    missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
+    missing = [c for c in required if c not in frame.columns]
     if missing:
         raise DataError(f"missing column(s) {', '.join(missing)}; expected "
-                        f"{', '.join(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)}",
-                        file=str(path), line=1)
-    return [_record(row, path, index + 2, decimal)
-            for index, row in enumerate(frame.to_dict("records"))]
+                        f"{', '.join(required + optional)}", file=str(path), line=1)
+    return [(index + 2, row) for index, row in enumerate(frame.to_dict("records"))], decimal
+
+
+def _unit(row: dict, path: Path, line: int) -> UnitRecord:
+    cells = {c: str(row.get(c, "")).strip() for c in UNIT_COLUMNS}
+    for column in ("bestuurslaag", "naam", "in_zin"):
+        if not cells[column]:
+            raise DataError("empty; a name is required", file=str(path), line=line, column=column)
+    if cells["factsheet"].lower() not in ("ja", "nee"):
+        raise DataError(f"'{cells['factsheet']}' is not ja or nee", file=str(path), line=line,
+                        column="factsheet")
+    return UnitRecord(cells["bestuurslaag"], cells["naam"], cells["in_zin"], cells["groep"],
+                      cells["factsheet"].lower() == "ja", str(path), line)
 
 
 def _read_text(path: Path) -> str:

@@ -29,3 +29,16 @@ class Record:
     @property
     def key(self) -> tuple[str, str, str, int]:
         return (self.indicator, self.item, self.laag, self.jaar)
+
+
+@dataclass(frozen=True)
+class UnitRecord:
+    """A row of the optional units table (eenheden.csv): how a bestuurslaag or
+    other unit is named, which units it is compared with, whether it gets a factsheet."""
+    key: str               # the value in the tables' bestuurslaag column
+    naam: str              # display name: "Provincies", "Fryslân"
+    in_zin: str            # inside a sentence: "provincies", "Fryslân"
+    groep: str             # units with the same groep are compared in one chart
+    factsheet: bool        # False for a reference unit such as "Nederland"
+    file: str
+    line: int

@@ -42,6 +42,10 @@ class _Facts:
             self.measure(indicator, laag=laag)  # raises the DataError naming what is missing
         return [(r.item, Measure(r.waarde, r.n)) for r in rows]
 
+    def names(self, units) -> str:
+        """Units as named in a sentence, joined: 'gemeenten, provincies en waterschappen'."""
+        return ph.join([self.ds.units[u].in_sentence for u in units])
+
     def ranked(self, indicator: str) -> list[tuple[str, Measure]]:
         """Items from high to low; ties keep their row order."""
         return sorted(self.items(indicator), key=lambda im: -im[1].value)
@@ -57,8 +61,8 @@ def build_values(model: FactsheetModel, spec: FactsheetSpec) -> tuple[Values, di
     f = _Facts(model, comparer)
     item_names = spec.texts.get("items", {})
     values: Values = {
-        "laag": model.laag, "jaar": str(model.jaar),
-        "lagen_alle": ph.join(list(model.lagen)),
+        "laag": model.unit.in_sentence, "Laag": model.unit.name, "jaar": str(model.jaar),
+        "lagen_alle": f.names(model.lagen),
         "drempel": format_number(comparer.threshold_pp),
     }
     values.update({f"figuur_{b.id}": f"Figuur {b.number}" for b in spec.figure_blocks()})
@@ -98,7 +102,7 @@ def _agressie(f: _Facts, values: Values, cases: dict, names: Mapping) -> None:
     })
     severe = f.value("ernstig_incident")
     values.update({"ernstig_frase": ph.quantifier(severe), "ernstig_pct": format_pct(severe)})
-    per_laag = {lg: f.measure("agressie_totaal", laag=lg) for lg in f.ds.lagen}
+    per_laag = {lg: f.measure("agressie_totaal", laag=lg) for lg in f.ds.peers(f.laag)}
     _lagen_split(f, per_laag, "agressie_lagen", values, cases)
 
 
@@ -106,12 +110,12 @@ def _lagen_split(f: _Facts, per_laag: dict[str, Measure], key: str, values: Valu
     groups = f.cmp.split_groups(per_laag)
     cases[key] = "geen_verschil" if groups is None else "verschil"
     if groups:
-        values[f"{key}_hoog"], values[f"{key}_laag"] = ph.join(groups[0]), ph.join(groups[1])
+        values[f"{key}_hoog"], values[f"{key}_laag"] = f.names(groups[0]), f.names(groups[1])
 
 
 def _lagen_statements(f: _Facts, indicator: str, key: str, values: Values, cases: dict) -> None:
     """'geen verschillen' unless the lagen differ on the statement with the largest spread."""
-    table = {lg: dict(f.items(indicator, laag=lg)) for lg in f.ds.lagen}
+    table = {lg: dict(f.items(indicator, laag=lg)) for lg in f.ds.peers(f.laag)}
     items = [i for i, _ in f.items(indicator)]
 
     def spread(item: str) -> float:
@@ -167,13 +171,13 @@ def _belangen(f: _Facts, values: Values, cases: dict, names: Mapping) -> None:
 
 def _cultuur(f: _Facts, values: Values, cases: dict, names: Mapping) -> None:
     (open_item, open_m), (attention_item, attention_m), (_, only_issue) = f.items("stelling_cultuur")[:3]
-    reference = next(lg for lg in f.ds.lagen if lg != f.laag)   # the first other laag in the data
+    reference = next((lg for lg in f.ds.peers(f.laag) if lg != f.laag), f.laag)  # the first other peer
     # A claim about both statements holds for the lower of the two.
     own = min(open_m, attention_m, key=lambda m: m.value)
     other = min(f.measure("stelling_cultuur", open_item, laag=reference),
                 f.measure("stelling_cultuur", attention_item, laag=reference), key=lambda m: m.value)
     cases["cultuur_vs_ref"] = f.cmp.compare(own, other)
-    values.update({"cultuur_ref": reference, "cultuur_frase": ph.quantifier(own.value),
+    values.update({"cultuur_ref": f.names([reference]), "cultuur_frase": ph.quantifier(own.value),
                    "kwestie_frase": ph.quantifier(only_issue.value)})
     (_, free), *_ = f.items("stelling_dilemma")
     values.update({"dilemma_kop": ph.headline_quantifier(free.value),

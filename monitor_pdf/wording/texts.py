@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from monitor_pdf.model import ChartData, FactsheetModel, laag_name
+from monitor_pdf.model import ChartData, FactsheetModel
 from monitor_pdf.spec import TEXT_FIELDS, FactsheetSpec
 from monitor_pdf.wording.context import build_values
 from monitor_pdf.wording.numbers import format_pct
@@ -32,7 +32,6 @@ def build_wording(model: FactsheetModel, spec: FactsheetSpec,
     """All texts of one factsheet; `overrides` (spec.load_overrides) replace
     generated texts word for word."""
     values, cases = build_values(model, spec)
-    values["Laag"] = laag_name(model.laag)
     templates = Templates(spec.texts, values, cases)
     blocks = {}
     for block in spec.placed_blocks():
@@ -54,5 +53,5 @@ def alt_text(chart_kind: str, data: ChartData) -> str:
     for s, series in enumerate(data.series):
         cells = data.cells[s]
         listed = join([f"{cat} {format_pct(c.value)}" for cat, c in zip(data.categories, cells)])
-        parts.append(listed if len(data.series) == 1 else f"{laag_name(series)}: {listed}")
+        parts.append(listed if len(data.series) == 1 else f"{data.name(series)}: {listed}")
     return f"{_CHART_NAMES[chart_kind]}. " + "; ".join(parts) + "."
