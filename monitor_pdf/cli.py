@@ -7,6 +7,7 @@ never see a traceback (set MONITOR_PDF_DEBUG=1 to get one).
 from __future__ import annotations
 
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -20,7 +21,11 @@ Examples:
   monitor-pdf build                          # factsheet-provincies-2024.pdf from the bundled data
   monitor-pdf build --laag gemeenten -o gemeenten.pdf
   monitor-pdf build --data ./mijn-data --jaar 2024
+  monitor-pdf list                           # what the data can build
+  monitor-pdf batch -o dist --jobs 2         # every laag, latest year, with manifest.json
 """
+DATA_OPTION = click.option("--data", "data_dir", type=click.Path(path_type=Path), default=None,
+                           metavar="DIR", help="Folder with the CSV tables. Default: the bundled datasets/.")
 
 
 class _Cli(click.Group):
@@ -56,8 +61,7 @@ def cli() -> None:
               help="Bestuurslaag as named in the data: gemeenten, provincies, waterschappen.")
 @click.option("--jaar", type=int, default=None, metavar="JAAR",
               help="Survey year. Default: the latest year in the data.")
-@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=None, metavar="DIR",
-              help="Folder with the CSV tables. Default: the bundled datasets/.")
+@DATA_OPTION
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
               metavar="PATH", help="PDF to write. Default: factsheet-<laag>-<jaar>.pdf here.")
 def build(laag: str, jaar: int | None, data_dir: Path | None, output: Path | None) -> None:
@@ -69,6 +73,87 @@ def build(laag: str, jaar: int | None, data_dir: Path | None, output: Path | Non
     note = "; shows illustrative values (marked *)" if factsheet.illustrative else ""
     click.echo(f"wrote {path} ({len(factsheet.pages)} pages, {len(factsheet.pdf) / 1024:.0f} KB, "
                f"{time.perf_counter() - started:.2f} s){note}")
+
+
+@cli.command("list", epilog=EXAMPLES)
+@DATA_OPTION
+@click.option("--all", "show_all", is_flag=True, help="Also list units and years that cannot be built, and why.")
+def list_command(data_dir: Path | None, show_all: bool) -> None:
+    """List the factsheets the data can build (laag, jaar, illustrative values)."""
+    from monitor_pdf.batch import availability
+
+    rows = [a for a in availability(data_dir) if a.buildable or show_all]
+    width = max([len(a.laag) for a in rows] + [4])
+    click.echo(f"{'laag':<{width}}  jaar  illustratief  status")
+    for a in rows:
+        status = "ok" if a.buildable else f"cannot build: {_one_line(a.reason)}"
+        illustrative = ("ja" if a.illustrative else "nee") if a.buildable else "-"
+        click.echo(f"{a.laag:<{width}}  {a.jaar}  {illustrative:<12}  {status}")
+    if not rows:
+        click.echo("(nothing can be built from this data; --all says why)")
+
+
+@cli.command(epilog=EXAMPLES)
+@DATA_OPTION
+@click.option("--laag", "lagen", multiple=True, metavar="NAAM", help="Only this laag (repeatable). Default: all.")
+@click.option("--jaar", "jaren", type=int, multiple=True, metavar="JAAR",
+              help="Only this year (repeatable). Default: the latest year in the data.")
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("dist"),
+              show_default=True, metavar="DIR", help="Folder for the PDFs and manifest.json.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Worker processes. Default: the number of CPUs.")
+def batch(data_dir: Path | None, lagen: tuple, jaren: tuple, out_dir: Path, jobs: int | None) -> None:
+    """Build every factsheet the data allows, in parallel, with a manifest.
+
+    A failure does not stop the others; the exit code is 1 when any failed."""
+    from monitor_pdf import batch as batching
+
+    targets = batching.plan(data_dir, lagen, jaren)
+    jobs = jobs or os.cpu_count() or 1
+    started = time.perf_counter()
+    outcomes = _run_with_progress(batching, targets, data_dir, out_dir, jobs)
+    elapsed = time.perf_counter() - started
+    manifest = batching.write_manifest(out_dir, outcomes)
+    failed = [o for o in outcomes if not o.ok]
+    _summary(outcomes, elapsed, jobs, manifest)
+    if failed:
+        raise click.exceptions.Exit(1)
+
+
+def _run_with_progress(batching, targets, data_dir, out_dir, jobs):
+    """A progress bar on a terminal; one line per factsheet in a log."""
+    if sys.stderr.isatty():
+        with click.progressbar(length=len(targets), label=f"building ({jobs} jobs)", file=sys.stderr,
+                               item_show_func=lambda o: o and f"{o.laag} {o.jaar}") as bar:
+            return batching.run_batch(targets, data_dir, out_dir, jobs,
+                                      lambda o: (bar.update(1, o), _report_failure(o)))
+    return batching.run_batch(targets, data_dir, out_dir, jobs, _report_line)
+
+
+def _report_line(o) -> None:
+    if o.ok:
+        click.echo(f"ok    {o.file}  {o.pages} pages  {o.bytes / 1024:.0f} KB  {o.seconds:.2f} s"
+                   + ("  (illustrative values)" if o.illustrative else ""))
+    else:
+        _report_failure(o)
+
+
+def _report_failure(o) -> None:
+    if not o.ok:
+        click.echo(f"FAIL  {o.laag} {o.jaar}: {_one_line(o.error)}", err=True)
+
+
+def _summary(outcomes, elapsed: float, jobs: int, manifest: Path) -> None:
+    built = [o for o in outcomes if o.ok]
+    click.echo("")
+    click.echo(f"{'laag':<16} {'jaar':>4}  {'result':<8} {'pages':>5} {'KB':>6}")
+    for o in outcomes:
+        result = "ok" if o.ok else "FAILED"
+        click.echo(f"{o.laag:<16} {o.jaar:>4}  {result:<8} {o.pages or '-':>5} "
+                   f"{(f'{o.bytes / 1024:.0f}' if o.ok else '-'):>6}")
+    rate = len(built) / elapsed if elapsed > 0 else 0.0
+    click.echo(f"{len(built)} built, {len(outcomes) - len(built)} failed, {elapsed:.2f} s with {jobs} jobs "
+               f"({rate:.2f} factsheets/s); manifest: {manifest}")
 
 
 def main() -> None:

@@ -110,6 +110,7 @@ class FactsheetModel:
     lagen: tuple[str, ...]                 # the units this factsheet compares (its peers)
     dataset: Dataset
     charts: dict[str, ChartData]           # figure block id -> data
+    trend_years: dict[str, tuple[int, ...]]  # indicator -> years its trend figure shows
     rankings: dict[str, list[RankedItem]]  # top3 block id -> the top 3
     data_dir: Path
 
@@ -150,7 +151,9 @@ def build_model(dataset: Dataset, spec: FactsheetSpec, laag: str, jaar: int, dat
     charts = {b.id: _chart_data(dataset, b, laag, jaar) for b in spec.figure_blocks()}
     rankings = {b.id: rank_items(dataset, b.data[0], laag, jaar, 3)
                 for b in spec.placed_blocks() if b.kind == "top3"}
-    return FactsheetModel(laag, jaar, dataset.peers(laag), dataset, charts, rankings, data_dir)
+    trend_years = {b.data[0]: tuple(shown_years(dataset, b, laag, jaar)) for b in spec.figure_blocks()
+                   if b.shape in ("lagen_jaren", "jaren_items")}
+    return FactsheetModel(laag, jaar, dataset.peers(laag), dataset, charts, trend_years, rankings, data_dir)
 
 
 def rank_items(dataset: Dataset, indicator: str, laag: str, jaar: int, count: int) -> list[RankedItem]:
@@ -179,16 +182,22 @@ def _chart_data(ds: Dataset, block: BlockSpec, laag: str, jaar: int) -> ChartDat
                       for lg in peers)
         return ChartData(items, peers, cells, (laag,), names)
     if block.shape == "lagen_jaren":
-        years = ds.years(indicator, laag, jaar)
+        years = shown_years(ds, block, laag, jaar)
         cells = tuple(tuple(_cell(ds, indicator, lg, year, None, purpose) for lg in peers)
                       for year in years)
         return ChartData(peers, tuple(map(str, years)), cells, (laag,), names)
     # jaren_items: one line per item over the years
-    years = ds.years(indicator, laag, jaar)
+    years = shown_years(ds, block, laag, jaar)
     items = _items(ds, indicator, laag, jaar, purpose)
     cells = tuple(tuple(_cell(ds, indicator, laag, year, item, purpose) for year in years)
                   for item in items)
     return ChartData(tuple(map(str, years)), items, cells)
+
+
+def shown_years(ds: Dataset, block: BlockSpec, laag: str, jaar: int) -> list[int]:
+    """The years a trend figure shows: up to `jaar`, at most the block's `years` latest."""
+    years = ds.years(block.data[0], laag, jaar)
+    return years[-block.years:] if block.years else years
 
 
 def _items(ds: Dataset, indicator: str, laag: str, jaar: int, purpose: str) -> tuple[str, ...]:

@@ -25,16 +25,23 @@ class Factsheet:
         return [p for page in self.pages for p in page.placements]
 
 
-def default_output(laag: str, jaar: int) -> Path:
-    return Path(f"factsheet-{laag}-{jaar}.pdf")
-
-
 def load_dataset(data_dir: Path | None = None):
     from monitor_pdf.data.load import load_records, load_units
     from monitor_pdf.model import Dataset
 
     folder = Path(data_dir) if data_dir else resources.datasets_dir()
     return Dataset(load_records(folder), load_units(folder))
+
+
+def check_factsheet(dataset, spec: FactsheetSpec, laag: str, jaar: int, data_dir: Path | None = None):
+    """Run the stages that need no drawing (model, wording): the model if the data
+    allows this factsheet, else the MonitorError that says why not."""
+    from monitor_pdf.model import build_model
+    from monitor_pdf.wording.texts import build_wording
+
+    model = build_model(dataset, spec, laag, jaar, data_dir)
+    build_wording(model, spec)
+    return model
 
 
 def render_factsheet(laag: str = "provincies", jaar: int | None = None,
@@ -77,7 +84,9 @@ def build_factsheet(laag: str = "provincies", jaar: int | None = None,
     """Render and write atomically. Nothing is written when any stage fails."""
     from monitor_pdf.render.output import write_atomic
 
+    from monitor_pdf.batch import output_name
+
     factsheet = render_factsheet(laag, jaar, data_dir)
-    path = Path(output) if output else default_output(laag, factsheet.jaar)
+    path = Path(output) if output else Path(output_name(laag, factsheet.jaar))
     write_atomic(path, factsheet.pdf)
     return path, factsheet

@@ -64,6 +64,7 @@ class BlockSpec:
     height: float = 0.0                 # figure: chart height in mm
     highlight: tuple[str, ...] = ()     # figure (scale): items drawn highlighted
     label_share: float = 0.45           # figure (bars): share of width for labels
+    years: int = 0                      # figure (trends): show at most this many latest years (0: all)
     style: str = ""                     # callout
 
 
@@ -191,6 +192,7 @@ def _block(block_id: str, raw: dict) -> BlockSpec:
         height=float(raw.get("height", 0.0)),
         highlight=tuple(str(h) for h in raw.get("highlight", ())),
         label_share=float(raw.get("label_share", 0.45)),
+        years=int(raw.get("years", 0)),
         style=raw.get("style", ""),
     )
     problem = _block_problem(block)

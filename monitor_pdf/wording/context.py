@@ -26,6 +26,7 @@ class _Facts:
     def __init__(self, model: FactsheetModel, comparer: Comparer):
         self.ds: Dataset = model.dataset
         self.laag, self.jaar = model.laag, model.jaar
+        self.trend_years = model.trend_years
         self.cmp = comparer
 
     def measure(self, indicator: str, item: str | None = None, laag: str | None = None,
@@ -51,7 +52,8 @@ class _Facts:
         return sorted(self.items(indicator), key=lambda im: -im[1].value)
 
     def series(self, indicator: str, item: str | None = None) -> list[tuple[int, Measure]]:
-        years = self.ds.years(indicator, self.laag, self.jaar)
+        """The values over the years its trend figure shows (all years when no figure shows it)."""
+        years = self.trend_years.get(indicator) or self.ds.years(indicator, self.laag, self.jaar)
         return [(y, self.measure(indicator, item, jaar=y)) for y in years]
 
 

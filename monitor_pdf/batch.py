@@ -1,0 +1,194 @@
+"""Build many factsheets: plan what the data allows, build in worker processes,
+record the results in a manifest. One failure never stops the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import re
+import time
+import unicodedata
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Callable
+
+from monitor_pdf import __version__
+from monitor_pdf.errors import DataError, MonitorError
+from monitor_pdf.pipeline import load_dataset, render_factsheet
+
+MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True)
+class Target:
+    laag: str
+    jaar: int
+
+
+@dataclass(frozen=True)
+class Outcome:
+    laag: str
+    jaar: int
+    file: str | None = None         # name inside the output folder
+    pages: int = 0
+    bytes: int = 0
+    sha256: str = ""
+    illustrative: bool = False
+    seconds: float = 0.0
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def slug(text: str) -> str:
+    """A file-name part made from a data value: ASCII letters, digits and '-',
+    so no value in a CSV can name a path outside the output folder."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def output_name(laag: str, jaar: int) -> str:
+    part = slug(laag)
+    if not part:
+        raise DataError(f"bestuurslaag '{laag}' gives no usable file name")
+    return f"factsheet-{part}-{jaar}.pdf"
+
+
+def plan(data_dir: Path | None, lagen: tuple[str, ...] = (), jaren: tuple[int, ...] = ()) -> list[Target]:
+    """Every factsheet asked for: by default the latest year, every unit that gets a factsheet."""
+    dataset = load_dataset(data_dir)
+    unknown = [lg for lg in lagen if lg not in dataset.lagen]
+    if unknown:
+        raise DataError(f"bestuurslaag {', '.join(unknown)} is not in the data "
+                        f"(there: {', '.join(dataset.lagen)})")
+    lagen = lagen or tuple(k for k in dataset.lagen if dataset.units[k].gets_factsheet)
+    targets = [Target(lg, jr) for jr in (jaren or (max(dataset.jaren),)) for lg in lagen]
+    names: dict[str, Target] = {}
+    for target in targets:
+        name = output_name(target.laag, target.jaar)
+        if names.setdefault(name, target) != target:
+            raise DataError(f"bestuurslagen '{names[name].laag}' and '{target.laag}' "
+                            f"would both be written as {name}")
+    return targets
+
+
+@dataclass(frozen=True)
+class Availability:
+    laag: str
+    jaar: int
+    buildable: bool
+    illustrative: bool
+    reason: str = ""
+
+
+def availability(data_dir: Path | None) -> list[Availability]:
+    """For every unit and year in the data: can its factsheet be built, and does it
+    involve illustrative values. Runs model and wording only (no drawing)."""
+    from monitor_pdf.pipeline import check_factsheet
+    from monitor_pdf.spec import load_spec
+
+    dataset, spec = load_dataset(data_dir), load_spec()
+    found = []
+    for jaar in dataset.jaren:
+        for laag in (k for k in dataset.lagen if dataset.units[k].gets_factsheet):
+            try:
+                model = check_factsheet(dataset, spec, laag, jaar, data_dir)
+            except MonitorError as exc:
+                found.append(Availability(laag, jaar, False, False, str(exc)))
+            else:
+                found.append(Availability(laag, jaar, True, model.any_illustrative))
+    return found
+
+
+def build_one(target: Target, data_dir: Path | None, out_dir: Path) -> Outcome:
+    """Build and write one factsheet; every error becomes part of the Outcome."""
+    from monitor_pdf.render.output import write_atomic
+
+    started = time.perf_counter()
+    try:
+        name = output_name(target.laag, target.jaar)
+        factsheet = render_factsheet(target.laag, target.jaar, data_dir)
+        write_atomic(out_dir / name, factsheet.pdf)
+    except MonitorError as exc:
+        return Outcome(target.laag, target.jaar, error=str(exc))
+    except Exception as exc:  # a bug in one factsheet must not stop the others
+        return Outcome(target.laag, target.jaar, error=f"internal error: {type(exc).__name__}: {exc}")
+    return Outcome(target.laag, target.jaar, name, len(factsheet.pages), len(factsheet.pdf),
+                   hashlib.sha256(factsheet.pdf).hexdigest(), factsheet.illustrative,
+                   round(time.perf_counter() - started, 3))
+
+
+def warm_up() -> None:
+    """Import and set up what every build needs, once per process."""
+    from monitor_pdf.charts.style import register_fonts as charts_fonts
+    from monitor_pdf.layout.fonts import register_fonts as pdf_fonts
+
+    charts_fonts()
+    pdf_fonts()
+
+
+def run_batch(targets: list[Target], data_dir: Path | None, out_dir: Path, jobs: int,
+              on_outcome: Callable[[Outcome], None] = lambda o: None) -> list[Outcome]:
+    """Build all targets with `jobs` worker processes; outcomes in target order."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    warm_up()   # before forking: workers start with everything imported
+    if jobs <= 1 or len(targets) <= 1:
+        outcomes = []
+        for target in targets:
+            outcomes.append(build_one(target, data_dir, out_dir))
+            on_outcome(outcomes[-1])
+        return outcomes
+    context = multiprocessing.get_context("fork")
+    by_target: dict[Target, Outcome] = {}
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        futures = {pool.submit(build_one, t, data_dir, out_dir): t for t in targets}
+        for future in as_completed(futures):
+            outcome = future.result()
+            by_target[futures[future]] = outcome
+            on_outcome(outcome)
+    return [by_target[t] for t in targets]
+
+
+def manifest(outcomes: list[Outcome]) -> dict:
+    """What was built, without times, so the same input gives the same manifest."""
+    keep = ("file", "laag", "jaar", "pages", "bytes", "sha256", "illustrative")
+    return {
+        "generator": f"monitor-pdf {__version__}",
+        "factsheets": [{k: asdict(o)[k] for k in keep} for o in outcomes if o.ok],
+        "failed": [{"laag": o.laag, "jaar": o.jaar, "error": o.error} for o in outcomes if not o.ok],
+    }
+
+
+def write_manifest(out_dir: Path, outcomes: list[Outcome]) -> Path:
+    from monitor_pdf.render.output import write_atomic
+
+    path = out_dir / MANIFEST
+    write_atomic(path, (json.dumps(manifest(outcomes), indent=2, ensure_ascii=False) + "\n").encode())
+    return path
+
+
+def verify_manifest(out_dir: Path) -> list[str]:
+    """Problems found comparing manifest.json with the files beside it (empty: all match)."""
+    path = Path(out_dir) / MANIFEST
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))["factsheets"]
+    except (OSError, ValueError, KeyError) as exc:
+        return [f"{path}: unreadable manifest ({exc})"]
+    problems = []
+    for entry in entries:
+        pdf = Path(out_dir) / entry["file"]
+        if not pdf.is_file():
+            problems.append(f"{entry['file']}: listed but missing")
+            continue
+        data = pdf.read_bytes()
+        if len(data) != entry["bytes"] or hashlib.sha256(data).hexdigest() != entry["sha256"]:
+            problems.append(f"{entry['file']}: size or sha256 differs from the manifest")
+    listed = {e["file"] for e in entries}
+    problems += [f"{p.name}: not in the manifest" for p in sorted(Path(out_dir).glob("*.pdf"))
+                 if p.name not in listed]
+    return problems
