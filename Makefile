@@ -5,10 +5,18 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: factsheet test clean
+.PHONY: factsheet factsheets test bench-batch clean
 
 factsheet: $(STAMP)  ## build factsheet-provincies-2024.pdf from the bundled data
 	$(BIN)/monitor-pdf build
+
+factsheets: $(STAMP) ## build every factsheet into dist/ with manifest.json, then verify it
+	rm -rf dist
+	$(BIN)/monitor-pdf batch -o dist
+	$(BIN)/monitor-pdf verify dist
+
+bench-batch: $(STAMP) ## batch throughput: 3 lagen and 108 generated provincie factsheets, --jobs 1 and 2
+	$(BIN)/python -m bench.batch_throughput
 
 test: $(STAMP)       ## run the test suite
 	$(BIN)/python -m pytest
@@ -20,4 +28,4 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) factsheet-*.pdf .pytest_cache
+	rm -rf $(VENV) factsheet-*.pdf .pytest_cache dist

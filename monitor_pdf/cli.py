@@ -23,6 +23,7 @@ Examples:
   monitor-pdf build --data ./mijn-data --jaar 2024
   monitor-pdf list                           # what the data can build
   monitor-pdf batch -o dist --jobs 2         # every laag, latest year, with manifest.json
+  monitor-pdf verify dist                    # the PDFs still match manifest.json
 """
 DATA_OPTION = click.option("--data", "data_dir", type=click.Path(path_type=Path), default=None,
                            metavar="DIR", help="Folder with the CSV tables. Default: the bundled datasets/.")
@@ -42,6 +43,9 @@ class _Cli(click.Group):
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
+        except BrokenPipeError:   # output piped into `head`: stop quietly, like other tools
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(0)
         except Exception as exc:  # a bug: still one line, and a way to get the details
             if os.environ.get("MONITOR_PDF_DEBUG"):
                 raise
@@ -118,6 +122,20 @@ def batch(data_dir: Path | None, lagen: tuple, jaren: tuple, out_dir: Path, jobs
     _summary(outcomes, elapsed, jobs, manifest)
     if failed:
         raise click.exceptions.Exit(1)
+
+
+@cli.command(epilog=EXAMPLES)
+@click.argument("out_dir", type=click.Path(path_type=Path, file_okay=False, exists=True), metavar="DIR")
+def verify(out_dir: Path) -> None:
+    """Check that the PDFs in DIR match its manifest.json (sizes and sha256)."""
+    from monitor_pdf.batch import verify_manifest
+
+    problems = verify_manifest(out_dir)
+    for problem in problems:
+        click.echo(f"monitor-pdf: {problem}", err=True)
+    if problems:
+        raise click.exceptions.Exit(1)
+    click.echo(f"{out_dir}: every PDF matches manifest.json")
 
 
 def _run_with_progress(batching, targets, data_dir, out_dir, jobs):

@@ -56,7 +56,7 @@ class Unit:
     key: str
     name: str            # "Provincies", "Fryslân": headers, legends
     in_sentence: str     # "provincies", "Fryslân": inside running text
-    group: str = ""      # units of one group are compared with each other
+    compare_with: tuple[str, ...] = ()   # the units its factsheet compares it with; () = all
     gets_factsheet: bool = True
 
 
@@ -64,8 +64,9 @@ class Dataset:
     """All records, indexed by (indicator, laag, jaar); items keep their row order.
 
     The units (bestuurslagen) are whatever the data holds, in data order. An
-    optional units table names them and groups them for comparison; without
-    one, every unit is compared with every other one."""
+    optional units table names them and says which units each is compared
+    with (a provincie with Nederland); without one, every unit is compared
+    with every other one."""
 
     def __init__(self, records: list[Record], units: list[UnitRecord] | None = None):
         self.records = records
@@ -77,9 +78,9 @@ class Dataset:
         self.units = _units(self.lagen, units)
 
     def peers(self, laag: str) -> tuple[str, ...]:
-        """The units a factsheet for `laag` compares it with (itself included), in data order."""
-        group = self.units[laag].group
-        return tuple(k for k in self.lagen if self.units[k].group == group)
+        """The units a factsheet for `laag` compares (itself included), in data order."""
+        others = self.units[laag].compare_with
+        return tuple(k for k in self.lagen if k == laag or not others or k in others)
 
     def rows(self, indicator: str, laag: str, jaar: int) -> list[Record]:
         return self._index.get((indicator, laag, jaar), [])
@@ -129,11 +130,15 @@ class FactsheetModel:
 def _units(keys: tuple[str, ...], table: list[UnitRecord] | None) -> dict[str, Unit]:
     if table is None:
         return {k: Unit(k, k[:1].upper() + k[1:], k) for k in keys}
-    units = {u.key: Unit(u.key, u.naam, u.in_zin, u.groep, u.factsheet) for u in table}
+    units = {u.key: Unit(u.key, u.naam, u.in_zin, u.vergelijk, u.factsheet) for u in table}
     for record in table:
         if record.key not in keys:
             raise DataError(f"unit '{record.key}' has no values in the tables", file=record.file,
                             line=record.line, column="bestuurslaag")
+        unknown = [k for k in record.vergelijk if k not in units]
+        if unknown:
+            raise DataError(f"compares with unknown unit(s) {', '.join(unknown)}", file=record.file,
+                            line=record.line, column="vergelijk")
     missing = [k for k in keys if k not in units]
     if missing:
         raise DataError(f"bestuurslaag {', '.join(missing)} is in the tables but not in this units table",

@@ -17,7 +17,7 @@ from monitor_pdf.errors import DataError
 REQUIRED_COLUMNS = ("indicator", "item", "bestuurslaag", "jaar", "waarde", "status", "bron")
 OPTIONAL_COLUMNS = ("n", "toelichting")
 UNITS_FILE = "eenheden.csv"
-UNIT_COLUMNS = ("bestuurslaag", "naam", "in_zin", "groep", "factsheet")
+UNIT_COLUMNS = ("bestuurslaag", "naam", "in_zin", "vergelijk", "factsheet")
 
 
 def load_records(data_dir: Path) -> list[Record]:
@@ -83,7 +83,8 @@ def _unit(row: dict, path: Path, line: int) -> UnitRecord:
     if cells["factsheet"].lower() not in ("ja", "nee"):
         raise DataError(f"'{cells['factsheet']}' is not ja or nee", file=str(path), line=line,
                         column="factsheet")
-    return UnitRecord(cells["bestuurslaag"], cells["naam"], cells["in_zin"], cells["groep"],
+    compare_with = tuple(k.strip() for k in cells["vergelijk"].split("|") if k.strip())
+    return UnitRecord(cells["bestuurslaag"], cells["naam"], cells["in_zin"], compare_with,
                       cells["factsheet"].lower() == "ja", str(path), line)
 
 

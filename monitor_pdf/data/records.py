@@ -34,11 +34,12 @@ class Record:
 @dataclass(frozen=True)
 class UnitRecord:
     """A row of the optional units table (eenheden.csv): how a bestuurslaag or
-    other unit is named, which units it is compared with, whether it gets a factsheet."""
+    other unit is named, which units its factsheet compares it with, and whether
+    it gets a factsheet of its own."""
     key: str               # the value in the tables' bestuurslaag column
     naam: str              # display name: "Provincies", "Fryslân"
     in_zin: str            # inside a sentence: "provincies", "Fryslân"
-    groep: str             # units with the same groep are compared in one chart
+    vergelijk: tuple[str, ...]  # units its charts and sentences compare it with; () = all
     factsheet: bool        # False for a reference unit such as "Nederland"
     file: str
     line: int

@@ -1,0 +1,125 @@
+"""Batch export: every laag, parallel workers, manifest, reproducible bytes, failures isolated."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from io import BytesIO
+
+import pdfplumber
+import pytest
+from click.testing import CliRunner
+
+from monitor_pdf.batch import output_name, plan, slug, verify_manifest
+from monitor_pdf.cli import cli
+from monitor_pdf.errors import DataError
+from tests.conftest import normalise
+
+LAGEN = ("gemeenten", "provincies", "waterschappen")
+
+
+@pytest.fixture(scope="module")
+def batch_twice(tmp_path_factory):
+    """The default batch run twice, with 2 and with 1 worker processes."""
+    first, second = tmp_path_factory.mktemp("one"), tmp_path_factory.mktemp("two")
+    runs = [CliRunner().invoke(cli, ["batch", "-o", str(first), "--jobs", "2"]),
+            CliRunner().invoke(cli, ["batch", "-o", str(second), "--jobs", "1"])]
+    return runs, first, second
+
+
+def test_batch_writes_three_factsheets_and_a_matching_manifest(batch_twice):
+    (run, _), out, _ = batch_twice
+    assert run.exit_code == 0, run.output
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert [e["laag"] for e in manifest["factsheets"]] == list(LAGEN)
+    assert manifest["failed"] == []
+    for entry in manifest["factsheets"]:
+        data = (out / entry["file"]).read_bytes()
+        assert entry["sha256"] == hashlib.sha256(data).hexdigest() and entry["bytes"] == len(data)
+        assert entry["pages"] == 2 and entry["jaar"] == 2024 and entry["illustrative"] is True
+    assert verify_manifest(out) == []
+    assert "3 built, 0 failed" in run.output and "factsheets/s" in run.output
+
+
+def test_each_pdf_names_its_own_laag(batch_twice):
+    _, out, _ = batch_twice
+    for laag in LAGEN:
+        with pdfplumber.open(out / f"factsheet-{laag}-2024.pdf") as pdf:
+            assert len(pdf.pages) == 2
+            first_page = normalise(pdf.pages[0].extract_text())
+            assert f"politieke ambtsdragers {laag} kreeg te maken met agressie" in first_page
+            assert laag.capitalize() in first_page.split(" Helft")[0]
+
+
+def test_same_hashes_across_runs_and_worker_counts(batch_twice, provincies):
+    _, one, two = batch_twice
+    assert (one / "manifest.json").read_bytes() == (two / "manifest.json").read_bytes()
+    # and the same bytes as a single in-process build
+    assert (one / "factsheet-provincies-2024.pdf").read_bytes() == provincies.pdf
+
+
+def test_a_factsheet_that_cannot_be_written_fails_alone(tmp_path):
+    (tmp_path / "factsheet-gemeenten-2024.pdf").mkdir()          # a folder where the file should go
+    run = CliRunner().invoke(cli, ["batch", "-o", str(tmp_path), "--jobs", "2"])
+    assert run.exit_code == 1
+    assert "FAIL  gemeenten 2024:" in run.stderr
+    manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    assert [e["laag"] for e in manifest["factsheets"]] == ["provincies", "waterschappen"]
+    assert [f["laag"] for f in manifest["failed"]] == ["gemeenten"]
+    assert (tmp_path / "factsheet-provincies-2024.pdf").stat().st_size > 10_000
+
+
+def test_a_factsheet_with_broken_data_fails_alone(tmp_path, data_copy):
+    table = data_copy / "melden.csv"
+    kept = [line for line in table.read_text(encoding="utf-8").splitlines(keepends=True)
+            if not (line.startswith("besproken_gemeld,") and ",waterschappen,2024," in line)]
+    table.write_text("".join(kept), encoding="utf-8")
+    out = tmp_path / "out"
+    run = CliRunner().invoke(cli, ["batch", "--data", str(data_copy), "-o", str(out), "--jobs", "1"])
+    assert run.exit_code == 1
+    assert "FAIL  waterschappen 2024: no data for Figuur 5 (fig5): besproken_gemeld" in run.stderr
+    assert sorted(p.name for p in out.glob("*.pdf")) == ["factsheet-gemeenten-2024.pdf",
+                                                          "factsheet-provincies-2024.pdf"]
+    assert [p.name for p in out.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_output_names_cannot_leave_the_output_folder():
+    assert output_name("../../etc/passwd", 2024) == "factsheet-etc-passwd-2024.pdf"
+    assert output_name("Fryslân", 2024) == "factsheet-fryslan-2024.pdf"
+    assert slug("Noord-Holland") == "noord-holland"
+    with pytest.raises(DataError, match="no usable file name"):
+        output_name("../", 2024)
+
+
+def test_plan_defaults_and_narrowing():
+    assert [(t.laag, t.jaar) for t in plan(None)] == [(lg, 2024) for lg in LAGEN]
+    assert [(t.laag, t.jaar) for t in plan(None, ("waterschappen",), (2024,))] == [("waterschappen", 2024)]
+    with pytest.raises(DataError, match="bestuurslaag nergens is not in the data"):
+        plan(None, ("nergens",))
+
+
+def test_list_says_what_can_be_built():
+    run = CliRunner().invoke(cli, ["list"])
+    assert run.exit_code == 0
+    lines = run.output.splitlines()
+    assert lines[0].split() == ["laag", "jaar", "illustratief", "status"]
+    assert [line.split() for line in lines[1:]] == [[lg, "2024", "ja", "ok"] for lg in LAGEN]
+    everything = CliRunner().invoke(cli, ["list", "--all"]).output
+    assert "provincies     2022  -             cannot build: no data for Figuur" in everything
+
+
+def test_units_are_data(tmp_path):
+    """Twelve provincies, each compared with Nederland: they build like bestuurslagen."""
+    from bench.units_dataset import generate
+    from monitor_pdf.pipeline import render_factsheet
+
+    generate(tmp_path, first=2024, last=2024)
+    assert [t.laag for t in plan(tmp_path)][:3] == ["Groningen", "Fryslân", "Drenthe"]   # not Nederland
+    factsheet = render_factsheet("Fryslân", 2024, tmp_path)
+    fig9 = next(p for p in factsheet.placements() if p.block_id == "fig9").box
+    legend = [t for t in fig9.chart.texts() if t in ("Fryslân", "Nederland", "Groningen")]
+    assert legend == ["Fryslân", "Nederland"]                    # compared with Nederland only
+    with pdfplumber.open(BytesIO(factsheet.pdf)) as pdf:
+        text = normalise(pdf.pages[0].extract_text())
+    assert "politieke ambtsdragers Fryslân kreeg te maken met agressie" in text
+    assert output_name("Fryslân", 2024) == "factsheet-fryslan-2024.pdf"
