@@ -105,14 +105,14 @@ def availability(data_dir: Path | None) -> list[Availability]:
     return found
 
 
-def build_one(target: Target, data_dir: Path | None, out_dir: Path) -> Outcome:
+def build_one(target: Target, data_dir: Path | None, out_dir: Path, strict: bool = False) -> Outcome:
     """Build and write one factsheet; every error becomes part of the Outcome."""
     from monitor_pdf.render.output import write_atomic
 
     started = time.perf_counter()
     try:
         name = output_name(target.laag, target.jaar)
-        factsheet = render_factsheet(target.laag, target.jaar, data_dir)
+        factsheet = render_factsheet(target.laag, target.jaar, data_dir, strict=strict)
         write_atomic(out_dir / name, factsheet.pdf)
     except MonitorError as exc:
         return Outcome(target.laag, target.jaar, error=str(exc))
@@ -133,20 +133,20 @@ def warm_up() -> None:
 
 
 def run_batch(targets: list[Target], data_dir: Path | None, out_dir: Path, jobs: int,
-              on_outcome: Callable[[Outcome], None] = lambda o: None) -> list[Outcome]:
+              on_outcome: Callable[[Outcome], None] = lambda o: None, strict: bool = False) -> list[Outcome]:
     """Build all targets with `jobs` worker processes; outcomes in target order."""
     out_dir.mkdir(parents=True, exist_ok=True)
     warm_up()   # before forking: workers start with everything imported
     if jobs <= 1 or len(targets) <= 1:
         outcomes = []
         for target in targets:
-            outcomes.append(build_one(target, data_dir, out_dir))
+            outcomes.append(build_one(target, data_dir, out_dir, strict))
             on_outcome(outcomes[-1])
         return outcomes
     context = multiprocessing.get_context("fork")
     by_target: dict[Target, Outcome] = {}
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        futures = {pool.submit(build_one, t, data_dir, out_dir): t for t in targets}
+        futures = {pool.submit(build_one, t, data_dir, out_dir, strict): t for t in targets}
         for future in as_completed(futures):
             outcome = future.result()
             by_target[futures[future]] = outcome

@@ -24,7 +24,10 @@ Examples:
   monitor-pdf list                           # what the data can build
   monitor-pdf batch -o dist --jobs 2         # every laag, latest year, with manifest.json
   monitor-pdf verify dist                    # the PDFs still match manifest.json
+  monitor-pdf validate --data ./mijn-data    # every problem in the tables, nothing drawn
 """
+STRICT_OPTION = click.option("--strict", is_flag=True,
+                             help="Refuse to build a factsheet that would show illustrative values; list them.")
 DATA_OPTION = click.option("--data", "data_dir", type=click.Path(path_type=Path), default=None,
                            metavar="DIR", help="Folder with the CSV tables. Default: the bundled datasets/.")
 
@@ -39,6 +42,8 @@ class _Cli(click.Group):
         try:
             return super().invoke(ctx)
         except MonitorError as exc:
+            for value in getattr(exc, "values", []):     # --strict lists what it refused
+                click.echo(f"  {value}", err=True)
             click.echo(f"monitor-pdf: error: {_one_line(str(exc))}", err=True)
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
@@ -68,12 +73,13 @@ def cli() -> None:
 @DATA_OPTION
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
               metavar="PATH", help="PDF to write. Default: factsheet-<laag>-<jaar>.pdf here.")
-def build(laag: str, jaar: int | None, data_dir: Path | None, output: Path | None) -> None:
+@STRICT_OPTION
+def build(laag: str, jaar: int | None, data_dir: Path | None, output: Path | None, strict: bool) -> None:
     """Build one factsheet (two A4 pages) and write it atomically."""
     from monitor_pdf.pipeline import build_factsheet
 
     started = time.perf_counter()
-    path, factsheet = build_factsheet(laag=laag, jaar=jaar, data_dir=data_dir, output=output)
+    path, factsheet = build_factsheet(laag=laag, jaar=jaar, data_dir=data_dir, output=output, strict=strict)
     note = "; shows illustrative values (marked *)" if factsheet.illustrative else ""
     click.echo(f"wrote {path} ({len(factsheet.pages)} pages, {len(factsheet.pdf) / 1024:.0f} KB, "
                f"{time.perf_counter() - started:.2f} s){note}")
@@ -106,7 +112,9 @@ def list_command(data_dir: Path | None, show_all: bool) -> None:
               show_default=True, metavar="DIR", help="Folder for the PDFs and manifest.json.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Worker processes. Default: the number of CPUs.")
-def batch(data_dir: Path | None, lagen: tuple, jaren: tuple, out_dir: Path, jobs: int | None) -> None:
+@STRICT_OPTION
+def batch(data_dir: Path | None, lagen: tuple, jaren: tuple, out_dir: Path, jobs: int | None,
+          strict: bool) -> None:
     """Build every factsheet the data allows, in parallel, with a manifest.
 
     A failure does not stop the others; the exit code is 1 when any failed."""
@@ -115,13 +123,32 @@ def batch(data_dir: Path | None, lagen: tuple, jaren: tuple, out_dir: Path, jobs
     targets = batching.plan(data_dir, lagen, jaren)
     jobs = jobs or os.cpu_count() or 1
     started = time.perf_counter()
-    outcomes = _run_with_progress(batching, targets, data_dir, out_dir, jobs)
+    outcomes = _run_with_progress(batching, targets, data_dir, out_dir, jobs, strict)
     elapsed = time.perf_counter() - started
     manifest = batching.write_manifest(out_dir, outcomes)
     failed = [o for o in outcomes if not o.ok]
     _summary(outcomes, elapsed, jobs, manifest)
     if failed:
         raise click.exceptions.Exit(1)
+
+
+@cli.command(epilog=EXAMPLES)
+@DATA_OPTION
+@click.option("--laag", "lagen", multiple=True, metavar="NAAM", help="Check this laag (repeatable). Default: all.")
+@click.option("--jaar", "jaren", type=int, multiple=True, metavar="JAAR",
+              help="Check this year (repeatable). Default: the latest year in the data.")
+def validate(data_dir: Path | None, lagen: tuple, jaren: tuple) -> None:
+    """Check the tables without drawing: every problem, as file:line: column: message."""
+    from monitor_pdf.validate import validate as check
+
+    problems, checked = check(data_dir, lagen, jaren)
+    for problem in problems:
+        click.echo(_one_line(problem), err=True)
+    if problems:
+        click.echo(f"monitor-pdf: {len(problems)} problem{'s' if len(problems) > 1 else ''} found", err=True)
+        raise click.exceptions.Exit(1)
+    names = ", ".join(f"{laag} {jaar}" for laag, jaar in checked)
+    click.echo(f"ok: the data can build {len(checked)} factsheet{'s' if len(checked) > 1 else ''} ({names})")
 
 
 @cli.command(epilog=EXAMPLES)
@@ -138,14 +165,14 @@ def verify(out_dir: Path) -> None:
     click.echo(f"{out_dir}: every PDF matches manifest.json")
 
 
-def _run_with_progress(batching, targets, data_dir, out_dir, jobs):
+def _run_with_progress(batching, targets, data_dir, out_dir, jobs, strict):
     """A progress bar on a terminal; one line per factsheet in a log."""
     if sys.stderr.isatty():
         with click.progressbar(length=len(targets), label=f"building ({jobs} jobs)", file=sys.stderr,
                                item_show_func=lambda o: o and f"{o.laag} {o.jaar}") as bar:
             return batching.run_batch(targets, data_dir, out_dir, jobs,
-                                      lambda o: (bar.update(1, o), _report_failure(o)))
-    return batching.run_batch(targets, data_dir, out_dir, jobs, _report_line)
+                                      lambda o: (bar.update(1, o), _report_failure(o)), strict)
+    return batching.run_batch(targets, data_dir, out_dir, jobs, _report_line, strict)
 
 
 def _report_line(o) -> None:

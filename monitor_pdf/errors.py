@@ -21,6 +21,25 @@ class DataError(MonitorError):
         super().__init__(f"{prefix}{col}{message}")
 
 
+class DataProblems(DataError):
+    """Several data problems, found in one pass: the first is the message, all are listed."""
+
+    def __init__(self, problems: list[DataError]):
+        self.problems = problems
+        first = problems[0]
+        more = len(problems) - 1
+        suffix = f" (and {more} more problem{'s' if more > 1 else ''}; 'monitor-pdf validate' lists all)" if more else ""
+        super().__init__(first.detail + suffix, file=first.file, line=first.line, column=first.column)
+
+
+class StrictError(MonitorError):
+    """--strict: the factsheet would show illustrative values (listed in `values`)."""
+
+    def __init__(self, message: str, values: list[str]):
+        self.values = values
+        super().__init__(message)
+
+
 class SpecError(MonitorError):
     """The layout or text templates are inconsistent."""
 

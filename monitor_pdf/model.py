@@ -76,6 +76,12 @@ class Dataset:
         self.lagen = tuple(dict.fromkeys(r.laag for r in records))
         self.jaren = tuple(sorted({r.jaar for r in records}))
         self.units = _units(self.lagen, units)
+        self._used: set[Record] | None = None
+
+    def track_usage(self) -> set[Record]:
+        """From now on, remember every record that is read (for --strict)."""
+        self._used = set()
+        return self._used
 
     def peers(self, laag: str) -> tuple[str, ...]:
         """The units a factsheet for `laag` compares (itself included), in data order."""
@@ -83,7 +89,10 @@ class Dataset:
         return tuple(k for k in self.lagen if k == laag or not others or k in others)
 
     def rows(self, indicator: str, laag: str, jaar: int) -> list[Record]:
-        return self._index.get((indicator, laag, jaar), [])
+        rows = self._index.get((indicator, laag, jaar), [])
+        if self._used is not None:
+            self._used.update(rows)
+        return rows
 
     def years(self, indicator: str, laag: str, up_to: int) -> list[int]:
         return sorted({r.jaar for r in self.records
@@ -159,6 +168,20 @@ def build_model(dataset: Dataset, spec: FactsheetSpec, laag: str, jaar: int, dat
     trend_years = {b.data[0]: tuple(shown_years(dataset, b, laag, jaar)) for b in spec.figure_blocks()
                    if b.shape in ("lagen_jaren", "jaren_items")}
     return FactsheetModel(laag, jaar, dataset.peers(laag), dataset, charts, trend_years, rankings, data_dir)
+
+
+def block_problems(dataset: Dataset, spec: FactsheetSpec, laag: str, jaar: int) -> list[DataError]:
+    """Every block whose data is missing, each as its own problem (for validate)."""
+    problems = []
+    for block in spec.placed_blocks():
+        try:
+            if block.kind == "figure":
+                _chart_data(dataset, block, laag, jaar)
+            elif block.kind == "top3":
+                rank_items(dataset, block.data[0], laag, jaar, 3)
+        except DataError as exc:
+            problems.append(exc)
+    return problems
 
 
 def rank_items(dataset: Dataset, indicator: str, laag: str, jaar: int, count: int) -> list[RankedItem]:

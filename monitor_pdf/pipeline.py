@@ -45,7 +45,10 @@ def check_factsheet(dataset, spec: FactsheetSpec, laag: str, jaar: int, data_dir
 
 
 def render_factsheet(laag: str = "provincies", jaar: int | None = None,
-                     data_dir: Path | None = None, spec: FactsheetSpec | None = None) -> Factsheet:
+                     data_dir: Path | None = None, spec: FactsheetSpec | None = None,
+                     strict: bool = False) -> Factsheet:
+    """Run every stage for one factsheet. `strict` refuses (StrictError) when any
+    value it would show, or that its sentences rest on, is illustrative."""
     from monitor_pdf.charts.draw import ChartRequest, draw_chart
     from monitor_pdf.layout.build import make_boxes
     from monitor_pdf.layout.engine import layout_pages
@@ -57,8 +60,11 @@ def render_factsheet(laag: str = "provincies", jaar: int | None = None,
     data_dir = Path(data_dir) if data_dir else resources.datasets_dir()
     dataset = load_dataset(data_dir)
     jaar = jaar if jaar is not None else max(dataset.jaren)
+    used = dataset.track_usage()
     model = build_model(dataset, spec, laag, jaar, data_dir)
     wording = build_wording(model, spec, load_overrides(spec, data_dir, laag, jaar))
+    if strict:
+        _refuse_illustrative(used, laag, jaar)
     charts = {
         b.id: draw_chart(ChartRequest(
             kind=b.chart, data=model.charts[b.id], width=spec.block_width(b.id) * PT_PER_MM,
@@ -79,14 +85,26 @@ def render_factsheet(laag: str = "provincies", jaar: int | None = None,
     return Factsheet(pdf, laag, jaar, pages, illustrative, spec.grid.page_height * PT_PER_MM)
 
 
-def build_factsheet(laag: str = "provincies", jaar: int | None = None,
-                    data_dir: Path | None = None, output: Path | None = None) -> tuple[Path, Factsheet]:
+def _refuse_illustrative(used: set, laag: str, jaar: int) -> None:
+    from monitor_pdf.errors import StrictError
+    from monitor_pdf.wording.numbers import format_pct
+
+    shown = sorted((r for r in used if r.illustrative), key=lambda r: (r.file, r.line))
+    if shown:
+        raise StrictError(
+            f"--strict: the factsheet {laag} {jaar} would show {len(shown)} illustrative "
+            f"value{'s' if len(shown) > 1 else ''} (listed above); build without --strict to mark them",
+            [f"{Path(r.file).name}:{r.line}: {r.indicator} '{r.item}' {r.laag} {r.jaar} = "
+             f"{format_pct(r.waarde)} (illustratief)" for r in shown])
+
+
+def build_factsheet(laag: str = "provincies", jaar: int | None = None, data_dir: Path | None = None,
+                    output: Path | None = None, strict: bool = False) -> tuple[Path, Factsheet]:
     """Render and write atomically. Nothing is written when any stage fails."""
+    from monitor_pdf.batch import output_name
     from monitor_pdf.render.output import write_atomic
 
-    from monitor_pdf.batch import output_name
-
-    factsheet = render_factsheet(laag, jaar, data_dir)
+    factsheet = render_factsheet(laag, jaar, data_dir, strict=strict)
     path = Path(output) if output else Path(output_name(laag, factsheet.jaar))
     write_atomic(path, factsheet.pdf)
     return path, factsheet

@@ -8,11 +8,12 @@ problem is reported as `file:line: column: message`.
 from __future__ import annotations
 
 import math
+import re
 from io import StringIO
 from pathlib import Path
 
 from monitor_pdf.data.records import STATUSES, Record, UnitRecord
-from monitor_pdf.errors import DataError
+from monitor_pdf.errors import DataError, DataProblems
 
 REQUIRED_COLUMNS = ("indicator", "item", "bestuurslaag", "jaar", "waarde", "status", "bron")
 OPTIONAL_COLUMNS = ("n", "toelichting")
@@ -21,6 +22,7 @@ UNIT_COLUMNS = ("bestuurslaag", "naam", "in_zin", "vergelijk", "factsheet")
 
 
 def load_records(data_dir: Path) -> list[Record]:
+    """Every record of every table; all problems of all files at once (DataProblems)."""
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise DataError("data folder not found", file=str(data_dir))
@@ -28,15 +30,37 @@ def load_records(data_dir: Path) -> list[Record]:
     if not files:
         raise DataError("no .csv tables in the data folder", file=str(data_dir))
     records: list[Record] = []
+    problems: list[DataError] = []
     for path in files:
-        records.extend(read_table(path))
-    _check_unique(records)
+        try:
+            found, bad = _read_table(path)
+        except DataError as exc:            # the file as a whole is unreadable
+            problems.append(exc)
+            continue
+        records.extend(found)
+        problems.extend(bad)
+    problems.extend(_duplicates(records))
+    if problems:
+        raise DataProblems(problems)
     return records
 
 
 def read_table(path: Path) -> list[Record]:
+    records, problems = _read_table(path)
+    if problems:
+        raise DataProblems(problems)
+    return records
+
+
+def _read_table(path: Path) -> tuple[list[Record], list[DataError]]:
     rows, decimal = _read_rows(path, REQUIRED_COLUMNS, OPTIONAL_COLUMNS)
-    return [_record(row, path, line, decimal) for line, row in rows]
+    records, problems = [], []
+    for line, row in rows:
+        record, row_problems = _record(row, path, line, decimal)
+        problems.extend(row_problems)
+        if record is not None:
+            records.append(record)
+    return records, problems
 
 
 def load_units(data_dir: Path) -> list[UnitRecord] | None:
@@ -66,7 +90,9 @@ def _read_rows(path: Path, required: tuple, optional: tuple) -> tuple[list[tuple
     except pd.errors.EmptyDataError:
         raise DataError("file is empty", file=str(path), line=1) from None
     except pd.errors.ParserError as exc:
-        raise DataError(f"not a valid CSV table ({_first_line(exc)})", file=str(path)) from None
+        found = re.search(r"line (\d+)", str(exc))
+        raise DataError(f"not a valid CSV table ({_first_line(exc)})", file=str(path),
+                        line=int(found.group(1)) if found else None) from None
     frame.columns = [str(c).strip() for c in frame.columns]
     missing = [c for c in required if c not in frame.columns]
     if missing:
@@ -106,63 +132,82 @@ def _dialect(text: str, path: Path) -> tuple[str, str]:
     return (";", ",") if header.count(";") > header.count(",") else (",", ".")
 
 
-def _record(row: dict, path: Path, line: int, decimal: str) -> Record:
+def _record(row: dict, path: Path, line: int, decimal: str) -> tuple[Record | None, list[DataError]]:
+    """The row as a Record, or None and every problem its cells have."""
+    problems: list[DataError] = []
+
     def cell(column: str) -> str:
         return str(row.get(column, "")).strip()
 
-    def fail(column: str, message: str) -> DataError:
-        return DataError(message, file=str(path), line=line, column=column)
+    def check(column: str, parse):
+        try:
+            return parse(cell(column))
+        except ValueError as exc:
+            problems.append(DataError(str(exc), file=str(path), line=line, column=column))
+            return None
 
     for column in ("indicator", "item", "bestuurslaag"):
-        if not cell(column):
-            raise fail(column, "empty; a label is required")
-    status = cell("status").lower()
-    if status not in STATUSES:
-        raise fail("status", f"'{cell('status')}' is not one of {', '.join(STATUSES)}")
-    if not cell("bron"):
-        raise fail("bron", "empty; every value says where it comes from")
-    return Record(
-        indicator=cell("indicator"), item=cell("item"), laag=cell("bestuurslaag"),
-        jaar=_year(cell("jaar"), fail), waarde=_percentage(cell("waarde"), decimal, fail),
-        n=_sample_size(cell("n"), fail), status=status, bron=cell("bron"),
-        file=str(path), line=line,
-    )
+        check(column, _label)
+    status = check("status", _status)
+    check("bron", lambda text: _label(text, "every value says where it comes from"))
+    jaar = check("jaar", _year)
+    waarde = check("waarde", lambda text: _percentage(text, decimal))
+    n = check("n", _sample_size)
+    if problems:
+        return None, problems
+    return Record(indicator=cell("indicator"), item=cell("item"), laag=cell("bestuurslaag"),
+                  jaar=jaar, waarde=waarde, n=n, status=status, bron=cell("bron"),
+                  file=str(path), line=line), []
 
 
-def _year(text: str, fail) -> int:
+def _label(text: str, why: str = "a label is required") -> str:
+    if not text:
+        raise ValueError(f"empty; {why}")
+    return text
+
+
+def _status(text: str) -> str:
+    if text.lower() not in STATUSES:
+        raise ValueError(f"'{text}' is not one of {', '.join(STATUSES)}")
+    return text.lower()
+
+
+def _year(text: str) -> int:
     if not text.isdigit() or not 1900 <= int(text) <= 2100:
-        raise fail("jaar", f"'{text}' is not a year")
+        raise ValueError(f"'{text}' is not a year")
     return int(text)
 
 
-def _percentage(text: str, decimal: str, fail) -> float:
+def _percentage(text: str, decimal: str) -> float:
     normalised = text.replace(decimal, ".") if decimal != "." else text
     try:
         value = float(normalised.rstrip("%").strip())
     except ValueError:
-        raise fail("waarde", f"'{text}' is not a number") from None
+        raise ValueError(f"'{text}' is not a number") from None
     if math.isnan(value) or not 0 <= value <= 100:
-        raise fail("waarde", f"{text} is not a percentage between 0 and 100")
+        raise ValueError(f"{text} is not a percentage between 0 and 100")
     return value
 
 
-def _sample_size(text: str, fail) -> int | None:
+def _sample_size(text: str) -> int | None:
     if not text:
         return None
     if not text.isdigit() or int(text) <= 0:
-        raise fail("n", f"'{text}' is not a positive whole number")
+        raise ValueError(f"'{text}' is not a positive whole number")
     return int(text)
 
 
-def _check_unique(records: list[Record]) -> None:
+def _duplicates(records: list[Record]) -> list[DataError]:
     seen: dict[tuple, Record] = {}
+    problems = []
     for record in records:
         first = seen.setdefault(record.key, record)
         if first is not record:
-            raise DataError(
+            problems.append(DataError(
                 f"duplicate of line {first.line} in {Path(first.file).name} "
                 f"({record.indicator}, {record.item}, {record.laag}, {record.jaar})",
-                file=record.file, line=record.line)
+                file=record.file, line=record.line))
+    return problems
 
 
 def _first_line(exc: Exception) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from monitor_pdf.displaylist import DisplayList
+from monitor_pdf.errors import LayoutError
 from monitor_pdf.layout.boxes import Box, CalloutBox, FigureBox, TextBox, Top3Box, reason_paragraph
+from monitor_pdf.layout.fonts import describe, unprintable
 from monitor_pdf.layout.styles import paragraph
 from monitor_pdf.model import FactsheetModel
 from monitor_pdf.spec import BlockSpec, FactsheetSpec
@@ -13,7 +15,21 @@ from monitor_pdf.wording.texts import Wording
 
 def make_boxes(spec: FactsheetSpec, model: FactsheetModel, wording: Wording,
                charts: dict[str, DisplayList]) -> dict[str, Box]:
+    for block in spec.placed_blocks():
+        texts = list(wording.blocks[block.id].values()) + list(charts[block.id].texts() if block.id in charts else [])
+        texts += [r.label for r in model.rankings.get(block.id, [])]
+        _check_printable(block.id, texts)
+    _check_printable("header", list(wording.header.values()))
+    _check_printable("footer", list(wording.footer.values()))
     return {b.id: _box(b, model, wording, charts) for b in spec.placed_blocks()}
+
+
+def _check_printable(block_id: str, texts: list[str]) -> None:
+    """Fail rather than print a box for a character the font does not have."""
+    missing = unprintable("".join(texts))
+    if missing:
+        raise LayoutError(block_id, f"character {describe(missing)} cannot be printed in the "
+                                    "bundled font; replace it in the data or the texts")
 
 
 def _box(block: BlockSpec, model: FactsheetModel, wording: Wording, charts) -> Box:

@@ -31,3 +31,14 @@ def register_fonts() -> None:
 
 def font_name(face: str) -> str:
     return theme.FONT_FACES[face].name
+
+
+def unprintable(text: str, face: str = "regular") -> list[str]:
+    """Characters of `text` the bundled font has no glyph for (they would print as boxes)."""
+    register_fonts()
+    glyphs = pdfmetrics.getFont(font_name(face)).face.charToGlyph
+    return sorted({ch for ch in text if ord(ch) not in glyphs and ch not in "\n\r\t"})
+
+
+def describe(chars: list[str]) -> str:
+    return ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in chars)

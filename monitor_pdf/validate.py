@@ -1,0 +1,48 @@
+"""Check a data folder without drawing anything: every problem, not just the first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from monitor_pdf.errors import DataError, DataProblems, MonitorError
+from monitor_pdf.pipeline import load_dataset
+
+
+def validate(data_dir: Path | None, lagen: tuple[str, ...] = (), jaren: tuple[int, ...] = ()) -> tuple[list[str], list[tuple[str, int]]]:
+    """(problems as 'file:line: column: message', the factsheets checked)."""
+    from monitor_pdf.layout.fonts import describe, unprintable
+    from monitor_pdf.model import block_problems, build_model
+    from monitor_pdf.spec import load_spec
+    from monitor_pdf.wording.texts import build_wording
+
+    try:
+        dataset = load_dataset(data_dir)
+    except DataProblems as exc:
+        return [str(p) for p in exc.problems], []
+    except DataError as exc:
+        return [str(exc)], []
+    problems = [f"{Path(r.file).name}:{r.line}: item: character {describe(missing)} cannot be printed "
+                "in the bundled font" for r in dataset.records
+                for missing in [unprintable(r.item + r.laag)] if missing]
+    problems += [f"bestuurslaag '{lg}' is not in the data" for lg in lagen if lg not in dataset.lagen]
+    problems += [f"jaar {jr} is not in the data" for jr in jaren if jr not in dataset.jaren]
+    lagen = tuple(lg for lg in lagen if lg in dataset.lagen) or tuple(
+        k for k in dataset.lagen if dataset.units[k].gets_factsheet)
+    jaren = tuple(jr for jr in jaren if jr in dataset.jaren) or (max(dataset.jaren),)
+    spec = load_spec()
+    checked = [(lg, jr) for jr in jaren for lg in lagen]
+    for laag, jaar in checked:
+        missing = block_problems(dataset, spec, laag, jaar)
+        problems += [f"{_where(data_dir)}: {laag} {jaar}: {p}" for p in missing]
+        if not missing:
+            try:
+                build_wording(build_model(dataset, spec, laag, jaar, data_dir), spec)
+            except MonitorError as exc:
+                problems.append(f"{_where(data_dir)}: {laag} {jaar}: {exc}")
+    return problems, checked
+
+
+def _where(data_dir: Path | None) -> str:
+    from monitor_pdf import resources
+
+    return str(data_dir or resources.datasets_dir())
