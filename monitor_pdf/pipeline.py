@@ -50,7 +50,7 @@ def render_factsheet(laag: str = "provincies", jaar: int | None = None,
     """Run every stage for one factsheet. `strict` refuses (StrictError) when any
     value it would show, or that its sentences rest on, is illustrative."""
     from monitor_pdf.charts.draw import ChartRequest, draw_chart
-    from monitor_pdf.layout.build import make_boxes
+    from monitor_pdf.layout.build import check_printable, make_boxes
     from monitor_pdf.layout.engine import layout_pages
     from monitor_pdf.model import build_model
     from monitor_pdf.render.document import Metadata, render_pdf
@@ -65,6 +65,7 @@ def render_factsheet(laag: str = "provincies", jaar: int | None = None,
     wording = build_wording(model, spec, load_overrides(spec, data_dir, laag, jaar))
     if strict:
         _refuse_illustrative(used, laag, jaar)
+    check_printable(spec, model, wording)
     charts = {
         b.id: draw_chart(ChartRequest(
             kind=b.chart, data=model.charts[b.id], width=spec.block_width(b.id) * PT_PER_MM,

@@ -83,7 +83,7 @@ class ChartStyle:
     label_size: float = 6.8       # category labels
     value_size: float = 6.4       # value labels at the bars
     legend_size: float = 6.6
-    label_leading: float = 1.12   # line spacing of wrapped labels
+    label_leading: float = 1.05   # line spacing of wrapped labels (two lines fit a 15 pt bar row)
     bar_color: str = PRIMARY
     label_color: str = TEXT
     value_color: str = MUTED_TEXT

@@ -96,6 +96,9 @@ def _legend(figure: Figure, req: ChartRequest, entries, style, y_top: float, bol
         y = req.height - y_top - swatch
         figure.add_artist(_rect(figure, x, y, swatch, swatch, colour))
         face = "bold" if name in bold else "regular"
+        if x + swatch + 2.5 + text_width(name, face, size) > req.width:
+            raise ChartError(f"{req.name}: the legend ({', '.join(n for n, _ in entries)}) does not fit "
+                             "on one line; use shorter names")
         figure.text((x + swatch + 2.5) / req.width, (y + swatch * 0.12) / req.height, name,
                     fontproperties=font_properties(face, size), color=style.label_color,
                     ha="left", va="baseline")
@@ -174,9 +177,13 @@ def grouped_vbar(figure: Figure, req: ChartRequest, style) -> None:
             ax.axvspan(k - 0.49, k + 0.49, ymin=-14 / ax.bbox.height, ymax=1.0, color=style.highlight_band,
                        linewidth=0, zorder=0, clip_on=False)
         face = "bold" if category in data.highlight else "regular"
-        ax.text(k, 0, data.name(category), transform=ax.transData + _offset(figure, 0, -4),
-                ha="center", va="top", fontproperties=font_properties(face, style.label_size + 0.6),
-                color=style.label_color)
+        size = style.label_size + 0.6
+        lines = wrap(data.name(category), req.width / clusters - 6, face, size)
+        if len(lines) > 1 or text_width(lines[0], face, size) > req.width / clusters - 6:
+            raise ChartError(f"{req.name}: label '{data.name(category)}' is wider than its group of bars; "
+                             "use a shorter name")
+        ax.text(k, 0, lines[0], transform=ax.transData + _offset(figure, 0, -4),
+                ha="center", va="top", fontproperties=font_properties(face, size), color=style.label_color)
     for s, (colour, row) in enumerate(zip(series_colours, data.cells)):
         xs = [k - 0.42 + width * (s + 0.5) for k in range(clusters)]
         ax.bar(xs, [c.value for c in row], width=width * 0.86, color=colour, linewidth=0, zorder=2)

@@ -90,9 +90,8 @@ def _read_rows(path: Path, required: tuple, optional: tuple) -> tuple[list[tuple
     except pd.errors.EmptyDataError:
         raise DataError("file is empty", file=str(path), line=1) from None
     except pd.errors.ParserError as exc:
-        found = re.search(r"line (\d+)", str(exc))
-        raise DataError(f"not a valid CSV table ({_first_line(exc)})", file=str(path),
-                        line=int(found.group(1)) if found else None) from None
+        message, line = _parser_problem(str(exc))
+        raise DataError(message, file=str(path), line=line) from None
     frame.columns = [str(c).strip() for c in frame.columns]
     missing = [c for c in required if c not in frame.columns]
     if missing:
@@ -210,5 +209,15 @@ def _duplicates(records: list[Record]) -> list[DataError]:
     return problems
 
 
-def _first_line(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+def _parser_problem(text: str) -> tuple[str, int | None]:
+    """pandas' tokenizer message in the user's terms, and the line it is about."""
+    fields = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", text)
+    if fields:
+        expected, line, saw = map(int, fields.groups())
+        return (f"not a valid CSV table: {saw} fields where the header has {expected} "
+                "(a comma inside a value? put the value in quotes, or export with ';')", line)
+    unclosed = re.search(r"EOF inside string starting at row (\d+)", text)
+    if unclosed:
+        return "not a valid CSV table: a quoted value is never closed (a cut-off file?)", int(unclosed.group(1)) + 1
+    first = text.strip().splitlines()[0] if text.strip() else "unreadable"
+    return f"not a valid CSV table ({first.replace('Error tokenizing data. C error: ', '')})", None

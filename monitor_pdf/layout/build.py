@@ -15,13 +15,22 @@ from monitor_pdf.wording.texts import Wording
 
 def make_boxes(spec: FactsheetSpec, model: FactsheetModel, wording: Wording,
                charts: dict[str, DisplayList]) -> dict[str, Box]:
+    return {b.id: _box(b, model, wording, charts) for b in spec.placed_blocks()}
+
+
+def check_printable(spec: FactsheetSpec, model: FactsheetModel, wording: Wording) -> None:
+    """Every text the factsheet will print, from the texts and from the data
+    (chart labels, list items), has a glyph in the font; checked before any
+    chart is drawn, so a missing glyph is an error naming its block, not a box."""
     for block in spec.placed_blocks():
-        texts = list(wording.blocks[block.id].values()) + list(charts[block.id].texts() if block.id in charts else [])
+        texts = list(wording.blocks[block.id].values())
+        chart = model.charts.get(block.id)
+        if chart:
+            texts += [chart.name(k) for k in chart.categories + chart.series]
         texts += [r.label for r in model.rankings.get(block.id, [])]
         _check_printable(block.id, texts)
     _check_printable("header", list(wording.header.values()))
     _check_printable("footer", list(wording.footer.values()))
-    return {b.id: _box(b, model, wording, charts) for b in spec.placed_blocks()}
 
 
 def _check_printable(block_id: str, texts: list[str]) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from io import BytesIO
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from monitor_pdf import __version__, theme
@@ -61,6 +62,14 @@ def _text(canvas: Canvas, style: theme.TextStyle, x: float, y: float, text: str,
     (canvas.drawRightString if right else canvas.drawString)(x, y, text)
 
 
+def _fits_side_by_side(block: str, pairs, width: float) -> None:
+    """A left and a right text on one line must not run into each other."""
+    needed = sum(stringWidth(text, font_name(style.face), style.size) for style, text in pairs) + 8 * mm
+    if needed > width:
+        raise LayoutError(block, f"'{pairs[0][1]}' and '{pairs[1][1]}' do not fit on one line "
+                                 f"({(needed - width) / mm:.1f} mm too long); use a shorter name")
+
+
 def _header(canvas: Canvas, spec: FactsheetSpec, name: str, texts: dict[str, str]) -> None:
     """The band runs to the page edges (top, left, right)."""
     g, t = spec.grid, theme.DEFAULT_THEME.type
@@ -69,6 +78,9 @@ def _header(canvas: Canvas, spec: FactsheetSpec, name: str, texts: dict[str, str
     canvas.setFillColor(hex_colour(theme.PRIMARY))
     canvas.rect(0, page_h - height, page_w, height, stroke=0, fill=1)
     left, right = g.margin_left * mm, page_w - g.margin_right * mm
+    pairs = ([(t.title, texts["title"]), (t.laag, texts["laag"])] if name == "cover"
+             else [(t.running_title, texts["running_title"]), (t.running_laag, texts["running_laag"])])
+    _fits_side_by_side("header", pairs, right - left)
     if name == "cover":
         middle = page_h - height / 2
         _text(canvas, t.title, left, middle + 2.5, texts["title"])
@@ -86,6 +98,7 @@ def _footer(canvas: Canvas, spec: FactsheetSpec, page: PageLayout, texts: dict[s
     g, t = spec.grid, theme.DEFAULT_THEME.type
     left, width = g.margin_left * mm, g.content_width * mm
     baseline = g.footer_baseline * mm
+    _fits_side_by_side("footer", [(t.footer, texts["left"]), (t.footer, str(page.number))], width)
     _text(canvas, t.footer, left, baseline, texts["left"])
     _text(canvas, t.footer, left + width, baseline, str(page.number), right=True)
     parts = [paragraph(texts["source"], "footer")]
