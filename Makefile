@@ -10,9 +10,9 @@ STAMP  := $(VENV)/.installed
 factsheet: $(STAMP)  ## build factsheet-provincies-2024.pdf from the bundled data
 	$(BIN)/monitor-pdf build
 
-factsheets: $(STAMP) ## build every factsheet into dist/ with manifest.json, then verify it
+factsheets: $(STAMP) ## build every factsheet, screen and print, into dist/ with manifest.json; verify it
 	rm -rf dist
-	$(BIN)/monitor-pdf batch -o dist
+	$(BIN)/monitor-pdf batch -o dist --profile screen --profile print
 	$(BIN)/monitor-pdf verify dist
 
 bench-batch: $(STAMP) ## batch throughput: 3 lagen and 108 generated provincie factsheets, --jobs 1 and 2

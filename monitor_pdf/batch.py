@@ -26,6 +26,7 @@ MANIFEST = "manifest.json"
 class Target:
     laag: str
     jaar: int
+    profile: str = "screen"
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Outcome:
     illustrative: bool = False
     seconds: float = 0.0
     error: str | None = None
+    profile: str = "screen"
 
     @property
     def ok(self) -> bool:
@@ -52,25 +54,29 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def output_name(laag: str, jaar: int) -> str:
+def output_name(laag: str, jaar: int, profile: str = "screen") -> str:
+    """factsheet-<laag>-<jaar>.pdf; the print file gets -print, so both can share a folder."""
     part = slug(laag)
     if not part:
         raise DataError(f"bestuurslaag '{laag}' gives no usable file name")
-    return f"factsheet-{part}-{jaar}.pdf"
+    return f"factsheet-{part}-{jaar}{'' if profile == 'screen' else '-' + slug(profile)}.pdf"
 
 
-def plan(data_dir: Path | None, lagen: tuple[str, ...] = (), jaren: tuple[int, ...] = ()) -> list[Target]:
-    """Every factsheet asked for: by default the latest year, every unit that gets a factsheet."""
+def plan(data_dir: Path | None, lagen: tuple[str, ...] = (), jaren: tuple[int, ...] = (),
+         profiles: tuple[str, ...] = ("screen",)) -> list[Target]:
+    """Every factsheet asked for: by default the latest year, every unit that gets
+    a factsheet, in each output profile."""
     dataset = load_dataset(data_dir)
     unknown = [lg for lg in lagen if lg not in dataset.lagen]
     if unknown:
         raise DataError(f"bestuurslaag {', '.join(unknown)} is not in the data "
                         f"(there: {', '.join(dataset.lagen)})")
     lagen = lagen or tuple(k for k in dataset.lagen if dataset.units[k].gets_factsheet)
-    targets = [Target(lg, jr) for jr in (jaren or (max(dataset.jaren),)) for lg in lagen]
+    targets = [Target(lg, jr, pr) for pr in dict.fromkeys(profiles or ("screen",))
+               for jr in (jaren or (max(dataset.jaren),)) for lg in lagen]
     names: dict[str, Target] = {}
     for target in targets:
-        name = output_name(target.laag, target.jaar)
+        name = output_name(target.laag, target.jaar, target.profile)
         if names.setdefault(name, target) != target:
             raise DataError(f"bestuurslagen '{names[name].laag}' and '{target.laag}' "
                             f"would both be written as {name}")
@@ -110,17 +116,19 @@ def build_one(target: Target, data_dir: Path | None, out_dir: Path, strict: bool
     from monitor_pdf.render.output import write_atomic
 
     started = time.perf_counter()
+    profile = target.profile
     try:
-        name = output_name(target.laag, target.jaar)
-        factsheet = render_factsheet(target.laag, target.jaar, data_dir, strict=strict)
+        name = output_name(target.laag, target.jaar, profile)
+        factsheet = render_factsheet(target.laag, target.jaar, data_dir, strict=strict, profile=profile)
         write_atomic(out_dir / name, factsheet.pdf)
     except MonitorError as exc:
-        return Outcome(target.laag, target.jaar, error=str(exc))
+        return Outcome(target.laag, target.jaar, error=str(exc), profile=profile)
     except Exception as exc:  # a bug in one factsheet must not stop the others
-        return Outcome(target.laag, target.jaar, error=f"internal error: {type(exc).__name__}: {exc}")
+        return Outcome(target.laag, target.jaar, error=f"internal error: {type(exc).__name__}: {exc}",
+                       profile=profile)
     return Outcome(target.laag, target.jaar, name, len(factsheet.pages), len(factsheet.pdf),
                    hashlib.sha256(factsheet.pdf).hexdigest(), factsheet.illustrative,
-                   round(time.perf_counter() - started, 3))
+                   round(time.perf_counter() - started, 3), profile=profile)
 
 
 def warm_up() -> None:
@@ -156,11 +164,12 @@ def run_batch(targets: list[Target], data_dir: Path | None, out_dir: Path, jobs:
 
 def manifest(outcomes: list[Outcome]) -> dict:
     """What was built, without times, so the same input gives the same manifest."""
-    keep = ("file", "laag", "jaar", "pages", "bytes", "sha256", "illustrative")
+    keep = ("file", "laag", "jaar", "profile", "pages", "bytes", "sha256", "illustrative")
     return {
         "generator": f"monitor-pdf {__version__}",
         "factsheets": [{k: asdict(o)[k] for k in keep} for o in outcomes if o.ok],
-        "failed": [{"laag": o.laag, "jaar": o.jaar, "error": o.error} for o in outcomes if not o.ok],
+        "failed": [{"laag": o.laag, "jaar": o.jaar, "profile": o.profile, "error": o.error}
+                   for o in outcomes if not o.ok],
     }
 
 

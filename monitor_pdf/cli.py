@@ -23,9 +23,11 @@ Examples:
   monitor-pdf build --data ./mijn-data --jaar 2024
   monitor-pdf list                           # what the data can build
   monitor-pdf batch -o dist --jobs 2         # every laag, latest year, with manifest.json
+  monitor-pdf build --profile print          # CMYK, bleed and crop marks for the print shop
   monitor-pdf verify dist                    # the PDFs still match manifest.json
   monitor-pdf validate --data ./mijn-data    # every problem in the tables, nothing drawn
 """
+PROFILE_CHOICE = click.Choice(["screen", "print"])
 STRICT_OPTION = click.option("--strict", is_flag=True,
                              help="Refuse to build a factsheet that would show illustrative values; list them.")
 DATA_OPTION = click.option("--data", "data_dir", type=click.Path(path_type=Path), default=None,
@@ -74,12 +76,16 @@ def cli() -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
               metavar="PATH", help="PDF to write. Default: factsheet-<laag>-<jaar>.pdf here.")
 @STRICT_OPTION
-def build(laag: str, jaar: int | None, data_dir: Path | None, output: Path | None, strict: bool) -> None:
+@click.option("--profile", type=PROFILE_CHOICE, default="screen", show_default=True,
+              help="screen: sRGB, outline, PDF/A metadata. print: CMYK, 3 mm bleed, crop marks.")
+def build(laag: str, jaar: int | None, data_dir: Path | None, output: Path | None, strict: bool,
+          profile: str) -> None:
     """Build one factsheet (two A4 pages) and write it atomically."""
     from monitor_pdf.pipeline import build_factsheet
 
     started = time.perf_counter()
-    path, factsheet = build_factsheet(laag=laag, jaar=jaar, data_dir=data_dir, output=output, strict=strict)
+    path, factsheet = build_factsheet(laag=laag, jaar=jaar, data_dir=data_dir, output=output, strict=strict,
+                                      profile=profile)
     note = "; shows illustrative values (marked *)" if factsheet.illustrative else ""
     click.echo(f"wrote {path} ({len(factsheet.pages)} pages, {len(factsheet.pdf) / 1024:.0f} KB, "
                f"{time.perf_counter() - started:.2f} s){note}")
@@ -113,14 +119,16 @@ def list_command(data_dir: Path | None, show_all: bool) -> None:
 @click.option("--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Worker processes. Default: the number of CPUs.")
 @STRICT_OPTION
+@click.option("--profile", "profiles", type=PROFILE_CHOICE, multiple=True, metavar="screen|print",
+              help="Output profile (repeatable; print files are named *-print.pdf). Default: screen.")
 def batch(data_dir: Path | None, lagen: tuple, jaren: tuple, out_dir: Path, jobs: int | None,
-          strict: bool) -> None:
+          strict: bool, profiles: tuple) -> None:
     """Build every factsheet the data allows, in parallel, with a manifest.
 
     A failure does not stop the others; the exit code is 1 when any failed."""
     from monitor_pdf import batch as batching
 
-    targets = batching.plan(data_dir, lagen, jaren)
+    targets = batching.plan(data_dir, lagen, jaren, profiles or ("screen",))
     jobs = jobs or os.cpu_count() or 1
     started = time.perf_counter()
     outcomes = _run_with_progress(batching, targets, data_dir, out_dir, jobs, strict)
@@ -191,10 +199,10 @@ def _report_failure(o) -> None:
 def _summary(outcomes, elapsed: float, jobs: int, manifest: Path) -> None:
     built = [o for o in outcomes if o.ok]
     click.echo("")
-    click.echo(f"{'laag':<16} {'jaar':>4}  {'result':<8} {'pages':>5} {'KB':>6}")
+    click.echo(f"{'laag':<16} {'jaar':>4}  {'profile':<7} {'result':<8} {'pages':>5} {'KB':>6}")
     for o in outcomes:
         result = "ok" if o.ok else "FAILED"
-        click.echo(f"{o.laag:<16} {o.jaar:>4}  {result:<8} {o.pages or '-':>5} "
+        click.echo(f"{o.laag:<16} {o.jaar:>4}  {o.profile:<7} {result:<8} {o.pages or '-':>5} "
                    f"{(f'{o.bytes / 1024:.0f}' if o.ok else '-'):>6}")
     rate = len(built) / elapsed if elapsed > 0 else 0.0
     click.echo(f"{len(built)} built, {len(outcomes) - len(built)} failed, {elapsed:.2f} s with {jobs} jobs "

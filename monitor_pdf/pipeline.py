@@ -19,7 +19,8 @@ class Factsheet:
     jaar: int
     pages: list            # layout.engine.PageLayout, page by page
     illustrative: bool     # shows at least one illustrative value
-    page_height_pt: float
+    page_height_pt: float  # trim height: placements are measured from the trim box
+    profile: str = "screen"
 
     def placements(self) -> list:
         return [p for page in self.pages for p in page.placements]
@@ -46,7 +47,7 @@ def check_factsheet(dataset, spec: FactsheetSpec, laag: str, jaar: int, data_dir
 
 def render_factsheet(laag: str = "provincies", jaar: int | None = None,
                      data_dir: Path | None = None, spec: FactsheetSpec | None = None,
-                     strict: bool = False) -> Factsheet:
+                     strict: bool = False, profile: str = "screen") -> Factsheet:
     """Run every stage for one factsheet. `strict` refuses (StrictError) when any
     value it would show, or that its sentences rest on, is illustrative."""
     from monitor_pdf.charts.draw import ChartRequest, draw_chart
@@ -54,8 +55,10 @@ def render_factsheet(laag: str = "provincies", jaar: int | None = None,
     from monitor_pdf.layout.engine import layout_pages
     from monitor_pdf.model import build_model
     from monitor_pdf.render.document import Metadata, render_pdf
+    from monitor_pdf.render.profiles import get_profile
     from monitor_pdf.wording.texts import build_wording
 
+    output_profile = get_profile(profile)
     spec = spec or load_spec()
     data_dir = Path(data_dir) if data_dir else resources.datasets_dir()
     dataset = load_dataset(data_dir)
@@ -82,8 +85,8 @@ def render_factsheet(laag: str = "provincies", jaar: int | None = None,
         keywords=("Monitor Integriteit en Veiligheid", "agressie", "intimidatie", "integriteit",
                   laag, str(jaar)),
     )
-    pdf = render_pdf(spec, pages, header, wording.footer, metadata)
-    return Factsheet(pdf, laag, jaar, pages, illustrative, spec.grid.page_height * PT_PER_MM)
+    pdf = render_pdf(spec, pages, header, wording.footer, metadata, output_profile)
+    return Factsheet(pdf, laag, jaar, pages, illustrative, spec.grid.page_height * PT_PER_MM, profile)
 
 
 def _refuse_illustrative(used: set, laag: str, jaar: int) -> None:
@@ -100,12 +103,13 @@ def _refuse_illustrative(used: set, laag: str, jaar: int) -> None:
 
 
 def build_factsheet(laag: str = "provincies", jaar: int | None = None, data_dir: Path | None = None,
-                    output: Path | None = None, strict: bool = False) -> tuple[Path, Factsheet]:
+                    output: Path | None = None, strict: bool = False,
+                    profile: str = "screen") -> tuple[Path, Factsheet]:
     """Render and write atomically. Nothing is written when any stage fails."""
     from monitor_pdf.batch import output_name
     from monitor_pdf.render.output import write_atomic
 
-    factsheet = render_factsheet(laag, jaar, data_dir, strict=strict)
-    path = Path(output) if output else Path(output_name(laag, factsheet.jaar))
+    factsheet = render_factsheet(laag, jaar, data_dir, strict=strict, profile=profile)
+    path = Path(output) if output else Path(output_name(laag, factsheet.jaar, profile))
     write_atomic(path, factsheet.pdf)
     return path, factsheet

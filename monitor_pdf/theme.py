@@ -34,6 +34,34 @@ LINE_SERIES = ("#154273", "#E17000", "#39870C", "#8FCAE7")
 SCALE_HIGHLIGHT = PRIMARY
 SCALE_OTHER = "#8FCAE7"
 
+# Every colour the factsheet may use. The print profile refuses any other, so
+# a stray default colour from a library cannot reach the press.
+PALETTE = tuple(dict.fromkeys((PRIMARY, TEXT, MUTED_TEXT, TINT, RULE, WARNING, WHITE, SCALE_OTHER,
+                               *MUTED_SERIES, *YEAR_RAMP, *LINE_SERIES)))
+
+# Print values for colours whose CMYK is set by hand (c, m, y, k in 0..1);
+# every other colour is converted by to_cmyk().
+CMYK_OVERRIDES: dict[str, tuple[float, float, float, float]] = {}
+
+
+def to_cmyk(hex_colour: str) -> tuple[float, float, float, float]:
+    """The print (CMYK) value of a screen (sRGB) colour.
+
+    An override from CMYK_OVERRIDES if there is one; otherwise the standard
+    uncalibrated conversion k = 1 - max(r, g, b), c = (1 - r - k) / (1 - k)
+    (likewise m, y), rounded to whole percent. Greys become pure black ink (no
+    rich black in text), white becomes no ink. It is not colour-managed: a
+    print shop that works to a press profile sets its values in CMYK_OVERRIDES.
+    """
+    key = hex_colour.upper()
+    if key in CMYK_OVERRIDES:
+        return CMYK_OVERRIDES[key]
+    r, g, b = (int(key[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    k = 1 - max(r, g, b)
+    if k >= 1:
+        return (0.0, 0.0, 0.0, 1.0)
+    return tuple(round(v, 2) for v in ((1 - r - k) / (1 - k), (1 - g - k) / (1 - k), (1 - b - k) / (1 - k), k))
+
 
 @dataclass(frozen=True)
 class FontFace:

@@ -25,6 +25,7 @@ class Box:
     role: str                       # heading | paragraph | figure | list | callout
     illustrative: bool = False
     alt: str = ""                   # text alternative (figures)
+    outline: str = ""               # section headline: its entry in the PDF outline
     height: float = field(default=0.0, init=False)
 
     def wrap(self, width: float) -> float:

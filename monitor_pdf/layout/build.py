@@ -44,7 +44,8 @@ def _check_printable(block_id: str, texts: list[str]) -> None:
 def _box(block: BlockSpec, model: FactsheetModel, wording: Wording, charts) -> Box:
     texts = wording.blocks[block.id]
     if block.kind == "headline":
-        return TextBox("heading", paragraph=paragraph(texts["text"], "h1" if block.level == 1 else "h2"))
+        return TextBox("heading", outline=texts["text"],
+                       paragraph=paragraph(texts["text"], "h1" if block.level == 1 else "h2"))
     if block.kind == "paragraph":
         return TextBox("paragraph", paragraph=paragraph(texts["text"], "body"))
     if block.kind == "figure":
@@ -70,4 +71,4 @@ def _callout(block: BlockSpec, texts: dict) -> CalloutBox:
     parts.append(paragraph(texts["text"], text_role))
     number = texts.get("number", "")
     return CalloutBox("callout", illustrative=ILLUSTRATIVE_MARK in number, style=block.style,
-                      number=number, parts=parts)
+                      number=number, parts=parts, outline=texts.get("title", ""))

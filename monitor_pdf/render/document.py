@@ -20,6 +20,7 @@ from monitor_pdf.layout.boxes import HUGE
 from monitor_pdf.layout.engine import PageLayout
 from monitor_pdf.layout.fonts import font_name, register_fonts
 from monitor_pdf.layout.styles import hex_colour, paragraph
+from monitor_pdf.render.profiles import PROFILES, REGISTRATION, Profile, as_cmyk
 from monitor_pdf.spec import FactsheetSpec
 
 
@@ -33,12 +34,16 @@ class Metadata:
 
 
 def render_pdf(spec: FactsheetSpec, pages: list[PageLayout], header: dict[str, str],
-               footer: dict[str, str], meta: Metadata) -> bytes:
+               footer: dict[str, str], meta: Metadata, profile: Profile = PROFILES["screen"]) -> bytes:
     register_fonts()
     g = spec.grid
+    trim_w, trim_h, off, bleed = g.page_width * mm, g.page_height * mm, profile.offset_mm * mm, profile.bleed_mm * mm
     buffer = BytesIO()
-    canvas = Canvas(buffer, pagesize=(g.page_width * mm, g.page_height * mm), invariant=1,
-                    pageCompression=1, initialFontName=font_name("regular"), lang=meta.lang)
+    canvas = Canvas(buffer, pagesize=(trim_w + 2 * off, trim_h + 2 * off), invariant=1, pageCompression=1,
+                    initialFontName=font_name("regular"), lang=meta.lang,
+                    enforceColorSpace=as_cmyk if profile.cmyk else None,
+                    trimBox=(off, off, off + trim_w, off + trim_h),
+                    bleedBox=(off - bleed, off - bleed, off + trim_w + bleed, off + trim_h + bleed))
     canvas.setTitle(meta.title)
     canvas.setAuthor(meta.author)
     canvas.setSubject(meta.subject)
@@ -47,13 +52,46 @@ def render_pdf(spec: FactsheetSpec, pages: list[PageLayout], header: dict[str, s
     canvas.setProducer(f"monitor-pdf {__version__} (reportlab)")
     canvas.setViewerPreference("DisplayDocTitle", "true")
     for page in pages:
-        _header(canvas, spec, page.header, header)
+        canvas.translate(off, off)       # from here on: points from the trim box's corner
+        _header(canvas, spec, page.header, header, bleed)
         for placement in page.placements:
+            if profile.outline and placement.box.outline:
+                _bookmark(canvas, placement)
             placement.box.draw(canvas, placement.x, placement.top, placement.width)
         _footer(canvas, spec, page, footer)
+        if profile.slug_mm:
+            _crop_marks(canvas, trim_w, trim_h, bleed, off)
         canvas.showPage()
+    if profile.outline:
+        canvas.showOutline()
     canvas.save()
+    if profile.pdfa:
+        from monitor_pdf.render.pdfa import make_pdfa
+
+        return make_pdfa(buffer.getvalue())
     return buffer.getvalue()
+
+
+def _bookmark(canvas: Canvas, placement) -> None:
+    key = f"{placement.block_id}"
+    canvas.bookmarkPage(key, fit="XYZ", left=placement.x, top=placement.top)
+    canvas.addOutlineEntry(placement.box.outline, key, level=0)
+
+
+def _crop_marks(canvas: Canvas, trim_w: float, trim_h: float, bleed: float, off: float) -> None:
+    """Lines on the trim edges' extensions, in the slug: from just outside the
+    bleed to the media edge, so they are cut away with it."""
+    start, end = bleed + 1 * mm, off
+    canvas.saveState()
+    canvas.setStrokeColor(REGISTRATION)
+    canvas.setLineWidth(0.25)
+    for x in (0, trim_w):
+        for y0, y1 in ((-start, -end), (trim_h + start, trim_h + end)):
+            canvas.line(x, y0, x, y1)
+    for y in (0, trim_h):
+        for x0, x1 in ((-start, -end), (trim_w + start, trim_w + end)):
+            canvas.line(x0, y, x1, y)
+    canvas.restoreState()
 
 
 def _text(canvas: Canvas, style: theme.TextStyle, x: float, y: float, text: str, right: bool = False):
@@ -70,13 +108,13 @@ def _fits_side_by_side(block: str, pairs, width: float) -> None:
                                  f"({(needed - width) / mm:.1f} mm too long); use a shorter name")
 
 
-def _header(canvas: Canvas, spec: FactsheetSpec, name: str, texts: dict[str, str]) -> None:
-    """The band runs to the page edges (top, left, right)."""
+def _header(canvas: Canvas, spec: FactsheetSpec, name: str, texts: dict[str, str], bleed: float) -> None:
+    """The band runs to the page edges (top, left, right), and into the bleed."""
     g, t = spec.grid, theme.DEFAULT_THEME.type
     height = spec.headers[name].height * mm
     page_w, page_h = g.page_width * mm, g.page_height * mm
     canvas.setFillColor(hex_colour(theme.PRIMARY))
-    canvas.rect(0, page_h - height, page_w, height, stroke=0, fill=1)
+    canvas.rect(-bleed, page_h - height, page_w + 2 * bleed, height + bleed, stroke=0, fill=1)
     left, right = g.margin_left * mm, page_w - g.margin_right * mm
     pairs = ([(t.title, texts["title"]), (t.laag, texts["laag"])] if name == "cover"
              else [(t.running_title, texts["running_title"]), (t.running_laag, texts["running_laag"])])

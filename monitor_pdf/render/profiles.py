@@ -1,0 +1,61 @@
+"""Output profiles: one factsheet, two files.
+
+screen: sRGB colours, outline, sRGB OutputIntent and PDF/A-2b metadata.
+print:  every colour CMYK (theme.to_cmyk), 3 mm bleed with the header band
+        running into it, crop marks outside the bleed, TrimBox = A4.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import CMYKColor, toColor
+
+from monitor_pdf import theme
+from monitor_pdf.errors import LayoutError
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    cmyk: bool
+    bleed_mm: float        # background that touches the trim edge runs this far beyond it
+    slug_mm: float         # room outside the bleed for crop marks
+    outline: bool          # bookmarks, one per section headline
+    pdfa: bool             # sRGB OutputIntent + PDF/A-2b XMP metadata
+
+    @property
+    def offset_mm(self) -> float:
+        """Distance from the MediaBox edge to the trim edge."""
+        return self.bleed_mm + self.slug_mm
+
+
+PROFILES = {
+    "screen": Profile("screen", cmyk=False, bleed_mm=0.0, slug_mm=0.0, outline=True, pdfa=True),
+    "print": Profile("print", cmyk=True, bleed_mm=3.0, slug_mm=10.0, outline=False, pdfa=False),
+}
+
+REGISTRATION = CMYKColor(1, 1, 1, 1)   # crop marks print on every separation
+
+
+def get_profile(name: str) -> Profile:
+    if name not in PROFILES:
+        raise LayoutError("profile", f"'{name}' is not one of {', '.join(PROFILES)}")
+    return PROFILES[name]
+
+
+_CMYK = {c.upper(): CMYKColor(*theme.to_cmyk(c)) for c in theme.PALETTE}
+
+
+def as_cmyk(colour) -> CMYKColor:
+    """reportlab colour enforcer for the print profile: a theme colour becomes
+    its CMYK value; any colour outside the theme's palette is an error."""
+    if isinstance(colour, CMYKColor):
+        return colour
+    rgb = toColor(colour)
+    key = "#" + rgb.hexval()[2:].upper()
+    if key not in _CMYK:
+        raise LayoutError("colour", f"{key} is not in the theme's palette (theme.PALETTE); "
+                                    "every colour needs a print value")
+    cmyk = _CMYK[key]
+    return CMYKColor(cmyk.cyan, cmyk.magenta, cmyk.yellow, cmyk.black, alpha=rgb.alpha)
