@@ -86,3 +86,23 @@ def test_reordering_blocks_is_a_layout_file_change(spec):
     factsheet = render_factsheet("provincies", 2024, spec=swapped)
     x = {p.block_id: p.x for p in factsheet.placements()}
     assert x["fig2"] < x["fig1"]
+
+
+def test_chart_text_stays_inside_its_chart(provincies):
+    """Measured with the PDF font's own metrics, as the page prints it."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from monitor_pdf.displaylist import TextOp
+    from monitor_pdf.layout.fonts import font_name
+
+    for placement in provincies.placements():
+        chart = getattr(placement.box, "chart", None)
+        if chart is None:
+            continue
+        for op in chart.ops:
+            if not isinstance(op, TextOp):
+                continue
+            width = stringWidth(op.text, font_name(op.face), op.size)
+            left = op.x - {"start": 0, "middle": width / 2, "end": width}[op.anchor]
+            assert -0.5 <= left and left + width <= chart.width + 0.5, (placement.block_id, op.text)
+            assert 0 <= op.y <= chart.height, (placement.block_id, op.text)
