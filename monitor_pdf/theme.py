@@ -96,7 +96,7 @@ class Typography:
     h2: TextStyle = TextStyle(10.5, 13, "bold", PRIMARY)
     body: TextStyle = TextStyle(8.3, 11.0)
     caption: TextStyle = TextStyle(7.4, 9.2, "regular", MUTED_TEXT)
-    note: TextStyle = TextStyle(6.6, 8.2, "italic", MUTED_TEXT)
+    note: TextStyle = TextStyle(6.6, 8.2, "regular", MUTED_TEXT)  # no italic: a third embedded font costs 15 KB
     warning: TextStyle = TextStyle(7, 8.6, "bold", WARNING)
     callout: TextStyle = TextStyle(9.6, 12.2, "bold", PRIMARY)
     big_number: TextStyle = TextStyle(26, 28, "bold", PRIMARY)

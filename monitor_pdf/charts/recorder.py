@@ -12,6 +12,8 @@ Units: the figure is drawn at 72 dpi, so one display unit is one PDF point.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from matplotlib.backend_bases import FigureCanvasBase, RendererBase
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
@@ -20,7 +22,8 @@ from matplotlib.path import Path
 from monitor_pdf.displaylist import DisplayList, PathOp, TextOp
 from monitor_pdf.errors import ChartError
 
-DPI = 72.0
+from monitor_pdf.charts.canvas import DPI
+
 _ROUND = 2   # decimals kept for coordinates: 0.01 pt is far below print resolution
 
 
@@ -53,6 +56,11 @@ class RecordingRenderer(RendererBase):
 
     def option_image_nocomposite(self) -> bool:
         return True
+
+    def get_text_width_height_descent(self, s, prop, ismath):
+        # Measuring is most of a chart's time and labels repeat across charts
+        # and factsheets: one cache per process (FontProperties hash by value).
+        return _text_metrics(s, prop, ismath, self)
 
     # -- drawing
     def draw_path(self, gc, path, transform, rgbFace=None):
@@ -98,6 +106,25 @@ class RecordingRenderer(RendererBase):
 
     def draw_image(self, gc, x, y, im, transform=None):
         raise ChartError("a chart tried to draw a raster image; charts must be vector only")
+
+
+@lru_cache(maxsize=8192)
+def _text_metrics_cached(s: str, prop, ismath):
+    return RendererBase.get_text_width_height_descent(_MEASURER, s, prop, ismath)
+
+
+def _text_metrics(s, prop, ismath, renderer):
+    return _text_metrics_cached(s, prop.copy(), ismath)
+
+
+class _Measurer(RendererBase):
+    """A 72-dpi renderer used only to measure text (RendererBase's FreeType path)."""
+
+    def points_to_pixels(self, points):
+        return points
+
+
+_MEASURER = _Measurer()
 
 
 def _colour(rgba, gc) -> tuple[str | None, float]:
