@@ -26,6 +26,8 @@ Examples:
   monitor-pdf build --profile print          # CMYK, bleed and crop marks for the print shop
   monitor-pdf verify dist                    # the PDFs still match manifest.json
   monitor-pdf validate --data ./mijn-data    # every problem in the tables, nothing drawn
+  monitor-pdf preview -o previews            # PNG pages for review
+  monitor-pdf watch --preview                # rebuild on every edit, with the build time
 """
 PROFILE_CHOICE = click.Choice(["screen", "print"])
 STRICT_OPTION = click.option("--strict", is_flag=True,
@@ -89,6 +91,72 @@ def build(laag: str, jaar: int | None, data_dir: Path | None, output: Path | Non
     note = "; shows illustrative values (marked *)" if factsheet.illustrative else ""
     click.echo(f"wrote {path} ({len(factsheet.pages)} pages, {len(factsheet.pdf) / 1024:.0f} KB, "
                f"{time.perf_counter() - started:.2f} s){note}")
+
+
+def _build_options(function):
+    """The options that say which factsheet: shared by build, preview and watch."""
+    for option in reversed([
+        click.option("--laag", default="provincies", show_default=True, metavar="NAAM",
+                     help="Bestuurslaag as named in the data."),
+        click.option("--jaar", type=int, default=None, metavar="JAAR", help="Default: the latest year."),
+        DATA_OPTION,
+        click.option("--profile", type=PROFILE_CHOICE, default="screen", show_default=True),
+    ]):
+        function = option(function)
+    return function
+
+
+@cli.command(epilog=EXAMPLES)
+@_build_options
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("."),
+              show_default=True, metavar="DIR", help="Folder for the PNG files.")
+@click.option("--dpi", type=click.FloatRange(30, 600), default=110, show_default=True)
+def preview(laag: str, jaar: int | None, data_dir: Path | None, profile: str, out_dir: Path, dpi: float) -> None:
+    """Write PNG images of a factsheet's pages (factsheet-<laag>-<jaar>-1.png, ...)."""
+    from monitor_pdf.batch import output_name
+    from monitor_pdf.pipeline import render_factsheet
+    from monitor_pdf.render.preview import write_previews
+
+    factsheet = render_factsheet(laag, jaar, data_dir, profile=profile)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stem = out_dir / Path(output_name(laag, factsheet.jaar, profile)).stem
+    for path in write_previews(factsheet.pdf, stem, dpi):
+        click.echo(f"wrote {path}")
+
+
+@cli.command(epilog=EXAMPLES)
+@_build_options
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="PATH")
+@click.option("--preview/--no-preview", "with_preview", default=False, help="Also write PNG pages after each build.")
+def watch(laag: str, jaar: int | None, data_dir: Path | None, profile: str, output: Path | None,
+          with_preview: bool) -> None:
+    """Rebuild (and re-preview) on every change to the data, layout or text files.
+
+    Prints each build's time; a failed build prints its error and keeps watching.
+    Stop with Ctrl-C."""
+    from monitor_pdf.errors import MonitorError
+    from monitor_pdf.pipeline import build_factsheet
+    from monitor_pdf.render.preview import write_previews
+    from monitor_pdf.watch import watch as watch_files
+
+    def rebuild(changed: list[Path]) -> None:
+        started = time.perf_counter()
+        try:
+            path, factsheet = build_factsheet(laag, jaar, data_dir, output, profile=profile)
+            if with_preview:
+                write_previews(factsheet.pdf, path.with_suffix(""))
+        except MonitorError as exc:
+            click.echo(f"monitor-pdf: error: {_one_line(str(exc))}", err=True)
+            return
+        names = ", ".join(p.name for p in changed) if changed else "start"
+        click.echo(f"rebuilt {path} in {time.perf_counter() - started:.2f} s ({names})", nl=True)
+
+    rebuild([])
+    click.echo("watching the data, layout and text files (Ctrl-C stops)")
+    try:
+        watch_files(data_dir, rebuild)
+    except KeyboardInterrupt:
+        click.echo("stopped")
 
 
 @cli.command("list", epilog=EXAMPLES)

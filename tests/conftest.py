@@ -16,6 +16,14 @@ from monitor_pdf.spec import load_spec
 REPO = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """Tests use their own chart and data cache, never the user's."""
+    import os
+
+    os.environ["MONITOR_PDF_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(scope="session")
 def spec():
     return load_spec()

@@ -156,3 +156,39 @@ def test_each_laag_gets_its_own_factsheet(laag, headline):
         assert len(pdf.pages) == 2
         assert block_text(factsheet, pdf, "h1") == headline
         assert f"Factsheet {laag.capitalize()}" in normalise(pdf.pages[1].extract_text())
+
+
+def test_chart_cache_never_hides_a_change(data_copy, monkeypatch):
+    """The second build takes every chart from the cache; after one number
+    changes, exactly that chart is drawn again and shows the new number."""
+    import monitor_pdf.charts.draw as draw
+    from monitor_pdf import cache
+
+    drawn = []
+    original = draw.draw_chart
+    monkeypatch.setattr(draw, "draw_chart", lambda request: drawn.append(request.name) or original(request))
+    render_factsheet("provincies", 2024, data_copy)
+    drawn.clear()
+    cache.clear_memory()                      # as in a new process: from disk
+    render_factsheet("provincies", 2024, data_copy)
+    assert drawn == []
+    path = data_copy / "melden.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "besproken_gemeld,Intern gemeld,provincies,2024,30,", "besproken_gemeld,Intern gemeld,provincies,2024,31,"),
+        encoding="utf-8")
+    factsheet = render_factsheet("provincies", 2024, data_copy)
+    assert drawn == ["Figuur 5 (fig5)"]
+    fig5 = next(p for p in factsheet.placements() if p.block_id == "fig5").box.chart
+    assert "31%*" in fig5.texts() and "30%*" not in fig5.texts()
+
+
+def test_a_damaged_cache_is_only_a_miss(tmp_path, monkeypatch):
+    from monitor_pdf import cache
+
+    monkeypatch.setenv("MONITOR_PDF_CACHE", str(tmp_path))
+    cache.clear_memory()
+    first = render_factsheet("provincies", 2024)
+    for entry in tmp_path.rglob("*.pickle"):
+        entry.write_bytes(b"garbage")
+    cache.clear_memory()
+    assert render_factsheet("provincies", 2024).pdf == first.pdf

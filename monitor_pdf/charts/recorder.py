@@ -35,7 +35,7 @@ def record(figure: Figure) -> DisplayList:
     renderer = RecordingRenderer(width, height)
     FigureCanvasBase(figure)   # the figure needs a canvas to draw; we never use its output
     figure.draw(renderer)
-    return DisplayList(round(width, _ROUND), round(height, _ROUND), tuple(renderer.ops))
+    return DisplayList(round(float(width), _ROUND), round(float(height), _ROUND), tuple(renderer.ops))
 
 
 class RecordingRenderer(RendererBase):
@@ -78,9 +78,9 @@ class RecordingRenderer(RendererBase):
             return
         offset, dashes = gc.get_dashes()
         self.ops.append(PathOp(
-            segments=segments, fill=fill, stroke=stroke, line_width=round(width, 3),
+            segments=segments, fill=fill, stroke=stroke, line_width=round(float(width), 3),
             fill_alpha=fill_alpha, stroke_alpha=stroke_alpha,
-            dash=tuple(round(d, 3) for d in dashes) if dashes else None,
+            dash=tuple(round(float(d), 3) for d in dashes) if dashes else None,
             line_cap=gc.get_capstyle(), line_join=gc.get_joinstyle(),
             clip=_clip(gc),
         ))
@@ -100,8 +100,8 @@ class RecordingRenderer(RendererBase):
                 anchor = "end" if align == "right" else "middle"
         self.ops.append(TextOp(
             x=round(float(x), _ROUND), y=round(float(y), _ROUND), text=s, face=_face(prop),
-            size=round(prop.get_size_in_points(), 3), color=colour, anchor=anchor,
-            angle=round(angle, 3), alpha=alpha,
+            size=round(float(prop.get_size_in_points()), 3), color=colour, anchor=anchor,
+            angle=round(float(angle), 3), alpha=alpha,
         ))
 
     def draw_image(self, gc, x, y, im, transform=None):
@@ -147,8 +147,7 @@ def _clip(gc):
     box = gc.get_clip_rectangle()
     if box is None:
         return None
-    x0, y0, w, h = box.bounds
-    return (round(x0, _ROUND), round(y0, _ROUND), round(w, _ROUND), round(h, _ROUND))
+    return tuple(round(float(v), _ROUND) for v in box.bounds)
 
 
 def _segments(path, transform):

@@ -17,13 +17,16 @@ from reportlab.pdfbase.ttfonts import TTFont
 from monitor_pdf import resources, theme
 
 
+USED_FACES = ("regular", "bold")   # the factsheet prints no italic; parsing a TTF costs ~30 ms
+
+
 @lru_cache(maxsize=None)
 def register_fonts() -> None:
-    for face in theme.FONT_FACES.values():
-        pdfmetrics.registerFont(TTFont(face.name, str(resources.fonts_dir() / face.file)))
     faces = theme.FONT_FACES
+    for key in USED_FACES:
+        pdfmetrics.registerFont(TTFont(faces[key].name, str(resources.fonts_dir() / faces[key].file)))
     pdfmetrics.registerFontFamily(faces["regular"].name, normal=faces["regular"].name,
-                                  bold=faces["bold"].name, italic=faces["italic"].name,
+                                  bold=faces["bold"].name, italic=faces["regular"].name,
                                   boldItalic=faces["bold"].name)
     rl_config.canvas_basefontname = faces["regular"].name
     rl_config.defaultGraphicsFontName = faces["regular"].name

@@ -1,0 +1,42 @@
+"""Rebuild when an input changes: the data folder's tables and text overrides,
+and the factsheet's layout and texts. Polls modification times (no extra
+dependency, works on every file system); one warm process, so a rebuild
+reuses fonts, parsed data and every unchanged chart."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Callable
+
+from monitor_pdf import resources
+
+
+def watched_files(data_dir: Path | None) -> list[Path]:
+    folder = Path(data_dir) if data_dir else resources.datasets_dir()
+    return sorted([*folder.glob("*.csv"), *folder.glob("teksten/*.toml"),
+                   *resources.factsheet_dir().glob("*.toml")])
+
+
+def snapshot(paths: list[Path]) -> dict[Path, tuple[float, int]]:
+    state = {}
+    for path in paths:
+        try:
+            stat = path.stat()
+            state[path] = (stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            state[path] = (0, -1)
+    return state
+
+
+def watch(data_dir: Path | None, on_change: Callable[[list[Path]], None], interval: float = 0.3,
+          stop: Callable[[], bool] = lambda: False) -> None:
+    """Call on_change(changed files) after every change, until stop() is true."""
+    before = snapshot(watched_files(data_dir))
+    while not stop():
+        time.sleep(interval)
+        now = snapshot(watched_files(data_dir))
+        changed = sorted(p for p in now.keys() | before.keys() if now.get(p) != before.get(p))
+        if changed:
+            before = now
+            on_change(changed)
