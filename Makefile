@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: factsheet factsheets test bench-batch clean
+.PHONY: factsheet factsheets test bench bench-batch clean
 
 factsheet: $(STAMP)  ## build factsheet-provincies-2024.pdf from the bundled data
 	$(BIN)/monitor-pdf build
@@ -14,6 +14,10 @@ factsheets: $(STAMP) ## build every factsheet, screen and print, into dist/ with
 	rm -rf dist
 	$(BIN)/monitor-pdf batch -o dist --profile screen --profile print
 	$(BIN)/monitor-pdf verify dist
+
+bench: $(STAMP)      ## timings against the peers in ../shared/bench/peers; writes docs/benchmarks-latest.md
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m bench.run --write docs/benchmarks-latest.md
 
 bench-batch: $(STAMP) ## batch throughput: 3 lagen and 108 generated provincie factsheets, --jobs 1 and 2
 	$(BIN)/python -m bench.batch_throughput

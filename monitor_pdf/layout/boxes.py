@@ -35,8 +35,17 @@ class Box:
         raise NotImplementedError
 
 
+def height_at(paragraph: Paragraph, width: float) -> float:
+    """The paragraph's height at `width`. Line breaking is most of a page's
+    layout time, and measuring and drawing ask for the same width: break once."""
+    if getattr(paragraph, "_wrapped_at", None) != width:
+        paragraph._wrapped_height = paragraph.wrap(width, HUGE)[1]
+        paragraph._wrapped_at = width
+    return paragraph._wrapped_height
+
+
 def _stack_height(parts: list[Paragraph], width: float, gap: float) -> float:
-    heights = [p.wrap(width, HUGE)[1] for p in parts]
+    heights = [height_at(p, width) for p in parts]
     return sum(heights) + gap * max(len(parts) - 1, 0)
 
 
@@ -44,7 +53,7 @@ def _draw_stack(canvas: Canvas, parts: list[Paragraph], x: float, top: float, wi
                 gap: float) -> float:
     y = top
     for p in parts:
-        _, h = p.wrap(width, HUGE)
+        h = height_at(p, width)
         p.drawOn(canvas, x, y - h)
         y -= h + gap
     return y + gap
@@ -56,12 +65,11 @@ class TextBox(Box):
     paragraph: Paragraph | None = None
 
     def wrap(self, width):
-        self.height = self.paragraph.wrap(width, HUGE)[1]
+        self.height = height_at(self.paragraph, width)
         return self.height
 
     def draw(self, canvas, x, top, width):
-        self.paragraph.wrap(width, HUGE)
-        self.paragraph.drawOn(canvas, x, top - self.height)
+        self.paragraph.drawOn(canvas, x, top - height_at(self.paragraph, width))
 
 
 @dataclass
@@ -105,19 +113,19 @@ class Top3Box(Box):
 
     def wrap(self, width):
         inner = self._text_width(width)
-        heights = [max(p.wrap(inner, HUGE)[1], 2 * self.badge) for p in self.items]
-        self.height = (2 * PAD + self.title.wrap(width - 2 * PAD, HUGE)[1] + 1.2 * mm
+        heights = [max(height_at(p, inner), 2 * self.badge) for p in self.items]
+        self.height = (2 * PAD + height_at(self.title, width - 2 * PAD) + 1.2 * mm
                        + sum(heights) + self.gap * (len(heights) - 1))
         return self.height
 
     def draw(self, canvas, x, top, width):
         _tint(canvas, x, top - self.height, width, self.height)
-        _, th = self.title.wrap(width - 2 * PAD, HUGE)
+        th = height_at(self.title, width - 2 * PAD)
         self.title.drawOn(canvas, x + PAD, top - PAD - th)
         y = top - PAD - th - 1.2 * mm
         inner = self._text_width(width)
         for number, p in enumerate(self.items, start=1):
-            _, h = p.wrap(inner, HUGE)
+            h = height_at(p, inner)
             row = max(h, 2 * self.badge)
             cx, cy = x + PAD + self.badge, y - row / 2
             canvas.setFillColor(hex_colour(theme.PRIMARY))
