@@ -149,12 +149,16 @@ def watch(laag: str, jaar: int | None, data_dir: Path | None, profile: str, outp
             click.echo(f"monitor-pdf: error: {_one_line(str(exc))}", err=True)
             return
         names = ", ".join(p.name for p in changed) if changed else "start"
-        click.echo(f"rebuilt {path} in {time.perf_counter() - started:.2f} s ({names})", nl=True)
+        click.echo(f"rebuilt {path} in {time.perf_counter() - started:.2f} s ({names})")
+        sys.stdout.flush()           # a log line per build, also when piped
 
-    rebuild([])
-    click.echo("watching the data, layout and text files (Ctrl-C stops)")
+    def start() -> None:
+        rebuild([])
+        click.echo("watching the data, layout and text files (Ctrl-C stops)")
+        sys.stdout.flush()
+
     try:
-        watch_files(data_dir, rebuild)
+        watch_files(data_dir, rebuild, on_start=start)
     except KeyboardInterrupt:
         click.echo("stopped")
 

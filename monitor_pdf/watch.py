@@ -30,9 +30,12 @@ def snapshot(paths: list[Path]) -> dict[Path, tuple[float, int]]:
 
 
 def watch(data_dir: Path | None, on_change: Callable[[list[Path]], None], interval: float = 0.3,
-          stop: Callable[[], bool] = lambda: False) -> None:
-    """Call on_change(changed files) after every change, until stop() is true."""
+          stop: Callable[[], bool] = lambda: False, on_start: Callable[[], None] = lambda: None) -> None:
+    """Call on_start() once, then on_change(changed files) after every change,
+    until stop() is true. The files are looked at before on_start, so an edit
+    made while the first build runs is not missed."""
     before = snapshot(watched_files(data_dir))
+    on_start()
     while not stop():
         time.sleep(interval)
         now = snapshot(watched_files(data_dir))
