@@ -98,5 +98,7 @@ def _remember(kind: str, key: str, value) -> None:
     _MEMORY[(kind, key)] = value
 
 
-def clear_memory() -> None:
-    _MEMORY.clear()
+def clear_memory(kind: str | None = None) -> None:
+    """Forget what this process holds (of one kind, or all)."""
+    for entry in [k for k in _MEMORY if kind is None or k[0] == kind]:
+        del _MEMORY[entry]

@@ -71,12 +71,13 @@ def draw_charts(spec: FactsheetSpec, model, use_cache: bool = True) -> dict:
         else:
             charts[block.id] = cached
     if missing:
-        from monitor_pdf.charts.draw import ChartRequest, draw_chart
+        from monitor_pdf.charts.draw import ChartRequest, draw_charts
 
-        for block_id, key, request in missing:
-            charts[block_id] = draw_chart(ChartRequest(*request))
+        drawn = draw_charts([ChartRequest(*request) for _, _, request in missing])
+        for (block_id, key, _), display_list in zip(missing, drawn):
+            charts[block_id] = display_list
             if use_cache:
-                cache.put("charts", key, charts[block_id])
+                cache.put("charts", key, display_list)
     return charts
 
 

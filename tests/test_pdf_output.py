@@ -165,8 +165,9 @@ def test_chart_cache_never_hides_a_change(data_copy, monkeypatch):
     from monitor_pdf import cache
 
     drawn = []
-    original = draw.draw_chart
-    monkeypatch.setattr(draw, "draw_chart", lambda request: drawn.append(request.name) or original(request))
+    original = draw.draw_charts
+    monkeypatch.setattr(draw, "draw_charts",
+                        lambda requests: drawn.extend(r.name for r in requests) or original(requests))
     render_factsheet("provincies", 2024, data_copy)
     drawn.clear()
     cache.clear_memory()                      # as in a new process: from disk

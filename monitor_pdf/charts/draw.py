@@ -36,8 +36,13 @@ class ChartRequest:
 
 
 def draw_chart(request: ChartRequest, style: theme.ChartStyle = theme.DEFAULT_THEME.chart) -> DisplayList:
+    return draw_charts([request], style)[0]
+
+
+def draw_charts(requests: list[ChartRequest], style: theme.ChartStyle = theme.DEFAULT_THEME.chart) -> list[DisplayList]:
+    """Several charts under one settings context (entering one costs ~1 ms)."""
     with rc_context():
-        return record(make_figure(request, style))
+        return [record(make_figure(request, style)) for request in requests]
 
 
 def make_figure(request: ChartRequest, style: theme.ChartStyle = theme.DEFAULT_THEME.chart) -> Figure:
