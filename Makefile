@@ -15,9 +15,9 @@ factsheets: $(STAMP) ## build every factsheet, screen and print, into dist/ with
 	$(BIN)/monitor-pdf batch -o dist --profile screen --profile print
 	$(BIN)/monitor-pdf verify dist
 
-bench: $(STAMP)      ## timings against the peers in ../shared/bench/peers; writes docs/benchmarks-latest.md
+bench: $(STAMP)      ## timings against the peers in ../shared/bench/peers; updates docs/benchmarks.md
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
-	$(BIN)/python -m bench.run --write docs/benchmarks-latest.md
+	$(BIN)/python -m bench.run --write docs/benchmarks.md
 
 bench-batch: $(STAMP) ## batch throughput: 3 lagen and 108 generated provincie factsheets, --jobs 1 and 2
 	$(BIN)/python -m bench.batch_throughput

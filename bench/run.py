@@ -167,7 +167,20 @@ def main() -> None:
               f"Machine: {machine()}\n\n{table(figures)}\n")
     print(report)
     if args.write:
-        args.write.write_text(report, encoding="utf-8")
+        _write_between_markers(args.write, report)
+
+
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def _write_between_markers(path: Path, report: str) -> None:
+    """Replace the generated part of the report file, keep the notes around it."""
+    text = path.read_text(encoding="utf-8") if path.exists() else f"{START}\n{END}\n"
+    if START not in text or END not in text:
+        text += f"\n{START}\n{END}\n"
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    path.write_text(f"{head}{START}\n{report}{END}{tail}", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ Examples:
   monitor-pdf validate --data ./mijn-data    # every problem in the tables, nothing drawn
   monitor-pdf preview -o previews            # PNG pages for review
   monitor-pdf watch --preview                # rebuild on every edit, with the build time
+  monitor-pdf structure factsheet-provincies-2024.pdf   # the tagged structure, in reading order
 """
 PROFILE_CHOICE = click.Choice(["screen", "print"])
 STRICT_OPTION = click.option("--strict", is_flag=True,
@@ -229,6 +230,16 @@ def validate(data_dir: Path | None, lagen: tuple, jaren: tuple) -> None:
         raise click.exceptions.Exit(1)
     names = ", ".join(f"{laag} {jaar}" for laag, jaar in checked)
     click.echo(f"ok: the data can build {len(checked)} factsheet{'s' if len(checked) > 1 else ''} ({names})")
+
+
+@cli.command(epilog=EXAMPLES)
+@click.argument("pdf", type=click.Path(path_type=Path, dir_okay=False, exists=True), metavar="PDF")
+def structure(pdf: Path) -> None:
+    """Print a tagged PDF's structure tree in reading order (roles, Alt texts, text)."""
+    from monitor_pdf.render.pdfa import describe_structure
+
+    for line in describe_structure(pdf.read_bytes()):
+        click.echo(line)
 
 
 @cli.command(epilog=EXAMPLES)

@@ -176,8 +176,10 @@ def test_changing_a_number_changes_the_phrase(data_copy, spec):
 
 def test_alt_text_lists_the_numbers(dataset, spec):
     alt = wording_for(dataset, spec, "provincies").alt["fig1"]
-    assert alt == ("Staafdiagram. Agressie en intimidatie (totaal) 47%, Verbale agressie 46%, "
-                   "Bedreiging en intimidatie 24% en Fysieke agressie 3%.")
+    assert alt == ("Staafdiagram. Agressie en intimidatie (totaal): 47%, Verbale agressie: 46%, "
+                   "Bedreiging en intimidatie: 24% en Fysieke agressie: 3% (illustratief).")
+    fig5 = wording_for(dataset, spec, "provincies").alt["fig5"]
+    assert fig5.endswith("Extern gemeld: 14%. Alle waarden zijn illustratief, niet gepubliceerd.")
 
 
 def test_source_line_names_the_comparison_method(provincies_pdf):

@@ -21,8 +21,10 @@ UNITS_FILE = "eenheden.csv"
 UNIT_COLUMNS = ("bestuurslaag", "naam", "in_zin", "vergelijk", "factsheet")
 
 
-def load_records(data_dir: Path) -> list[Record]:
-    """Every record of every table; all problems of all files at once (DataProblems)."""
+def load_records(data_dir: Path, read_table=None) -> list[Record]:
+    """Every record of every table; all problems of all files at once (DataProblems).
+    `read_table(path) -> (records, problems)` may be given to read through a cache."""
+    read_table = read_table or _read_table
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise DataError("data folder not found", file=str(data_dir))
@@ -33,7 +35,7 @@ def load_records(data_dir: Path) -> list[Record]:
     problems: list[DataError] = []
     for path in files:
         try:
-            found, bad = _read_table(path)
+            found, bad = read_table(path)
         except DataError as exc:            # the file as a whole is unreadable
             problems.append(exc)
             continue
@@ -45,6 +47,10 @@ def load_records(data_dir: Path) -> list[Record]:
     return records
 
 
+def read_table_checked(path: Path) -> tuple[list[Record], list[DataError]]:
+    return _read_table(path)
+
+
 def read_table(path: Path) -> list[Record]:
     records, problems = _read_table(path)
     if problems:
@@ -53,6 +59,7 @@ def read_table(path: Path) -> list[Record]:
 
 
 def _read_table(path: Path) -> tuple[list[Record], list[DataError]]:
+    """One table's records and the problems of its rows."""
     rows, decimal = _read_rows(path, REQUIRED_COLUMNS, OPTIONAL_COLUMNS)
     records, problems = [], []
     for line, row in rows:

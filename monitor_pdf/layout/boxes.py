@@ -15,6 +15,7 @@ from monitor_pdf.displaylist import DisplayList
 from monitor_pdf.layout.fonts import font_name
 from monitor_pdf.layout.styles import hex_colour, paragraph, plain, paragraph_style
 from monitor_pdf.render.replay import draw_display_list
+from monitor_pdf.render.tagging import NO_TAGS, Tagger
 
 HUGE = 10_000.0
 PAD = 3.2 * mm          # inner padding of tinted boxes
@@ -26,12 +27,13 @@ class Box:
     illustrative: bool = False
     alt: str = ""                   # text alternative (figures)
     outline: str = ""               # section headline: its entry in the PDF outline
+    tag: str = "P"                  # structure type of its main content (H2, P...)
     height: float = field(default=0.0, init=False)
 
     def wrap(self, width: float) -> float:
         raise NotImplementedError
 
-    def draw(self, canvas: Canvas, x: float, top: float, width: float) -> None:
+    def draw(self, canvas: Canvas, x: float, top: float, width: float, tags: Tagger = NO_TAGS) -> None:
         raise NotImplementedError
 
 
@@ -50,11 +52,16 @@ def _stack_height(parts: list[Paragraph], width: float, gap: float) -> float:
 
 
 def _draw_stack(canvas: Canvas, parts: list[Paragraph], x: float, top: float, width: float,
-                gap: float) -> float:
+                gap: float, tags: Tagger = NO_TAGS, roles: list[str] | None = None,
+                as_content: bool = False) -> float:
+    """Draw paragraphs top-down; each is its own element (roles[i], default P),
+    or, with as_content, content of the element being drawn (a Caption)."""
     y = top
-    for p in parts:
+    for index, p in enumerate(parts):
         h = height_at(p, width)
-        p.drawOn(canvas, x, y - h)
+        mark = tags.content(canvas) if as_content else tags.tagged(canvas, roles[index] if roles else "P")
+        with mark:
+            p.drawOn(canvas, x, y - h)
         y -= h + gap
     return y + gap
 
@@ -68,8 +75,9 @@ class TextBox(Box):
         self.height = height_at(self.paragraph, width)
         return self.height
 
-    def draw(self, canvas, x, top, width):
-        self.paragraph.drawOn(canvas, x, top - height_at(self.paragraph, width))
+    def draw(self, canvas, x, top, width, tags=NO_TAGS):
+        with tags.tagged(canvas, self.tag):
+            self.paragraph.drawOn(canvas, x, top - height_at(self.paragraph, width))
 
 
 @dataclass
@@ -91,12 +99,16 @@ class FigureBox(Box):
         self.height = top + self.gap * 1.5 + self.chart.height + bottom
         return self.height
 
-    def draw(self, canvas, x, top, width):
-        _draw_stack(canvas, self.above, x, top, width, self.gap)
+    def draw(self, canvas, x, top, width, tags=NO_TAGS):
+        """Figure (with its text alternative) holding its Caption; notes after it."""
         y = top - max(self.heading_height(width), self.caption_height) - self.gap * 1.5
-        draw_display_list(canvas, self.chart, x, y - self.chart.height)
+        with tags.element("Figure", alt=self.alt):
+            with tags.element("Caption"):
+                _draw_stack(canvas, self.above, x, top, width, self.gap, tags, as_content=True)
+            with tags.content(canvas):
+                draw_display_list(canvas, self.chart, x, y - self.chart.height)
         if self.below:
-            _draw_stack(canvas, self.below, x, y - self.chart.height - self.gap, width, self.gap)
+            _draw_stack(canvas, self.below, x, y - self.chart.height - self.gap, width, self.gap, tags)
 
 
 @dataclass
@@ -118,24 +130,32 @@ class Top3Box(Box):
                        + sum(heights) + self.gap * (len(heights) - 1))
         return self.height
 
-    def draw(self, canvas, x, top, width):
-        _tint(canvas, x, top - self.height, width, self.height)
+    def draw(self, canvas, x, top, width, tags=NO_TAGS):
+        """A heading and a list: L > LI > Lbl (the number) + LBody (the reason)."""
+        with tags.artifact(canvas):
+            _tint(canvas, x, top - self.height, width, self.height)
         th = height_at(self.title, width - 2 * PAD)
-        self.title.drawOn(canvas, x + PAD, top - PAD - th)
+        with tags.tagged(canvas, "H3"):
+            self.title.drawOn(canvas, x + PAD, top - PAD - th)
         y = top - PAD - th - 1.2 * mm
         inner = self._text_width(width)
-        for number, p in enumerate(self.items, start=1):
-            h = height_at(p, inner)
-            row = max(h, 2 * self.badge)
-            cx, cy = x + PAD + self.badge, y - row / 2
-            canvas.setFillColor(hex_colour(theme.PRIMARY))
-            canvas.circle(cx, cy, self.badge, stroke=0, fill=1)
-            style = theme.DEFAULT_THEME.type.list_number
-            canvas.setFillColor(hex_colour(style.color))
-            canvas.setFont(font_name(style.face), style.size)
-            canvas.drawCentredString(cx, cy - style.size * 0.35, str(number))
-            p.drawOn(canvas, x + PAD + 2 * self.badge + 2.2 * mm, y - (row + h) / 2)
-            y -= row + self.gap
+        with tags.element("L"):
+            for number, p in enumerate(self.items, start=1):
+                h = height_at(p, inner)
+                row = max(h, 2 * self.badge)
+                cx, cy = x + PAD + self.badge, y - row / 2
+                with tags.element("LI"):
+                    with tags.artifact(canvas):
+                        canvas.setFillColor(hex_colour(theme.PRIMARY))
+                        canvas.circle(cx, cy, self.badge, stroke=0, fill=1)
+                    with tags.tagged(canvas, "Lbl"):
+                        style = theme.DEFAULT_THEME.type.list_number
+                        canvas.setFillColor(hex_colour(style.color))
+                        canvas.setFont(font_name(style.face), style.size)
+                        canvas.drawCentredString(cx, cy - style.size * 0.35, str(number))
+                    with tags.tagged(canvas, "LBody"):
+                        p.drawOn(canvas, x + PAD + 2 * self.badge + 2.2 * mm, y - (row + h) / 2)
+                y -= row + self.gap
 
 
 @dataclass
@@ -145,6 +165,7 @@ class CalloutBox(Box):
     style: str = "box"
     number: str = ""
     parts: list[Paragraph] = field(default_factory=list)
+    titled: bool = False             # parts[0] is a section headline
     gap: float = 2.0
 
     def _number_width(self):
@@ -158,18 +179,26 @@ class CalloutBox(Box):
         self.height = max(text, number) + 2 * PAD
         return self.height
 
-    def draw(self, canvas, x, top, width):
-        _tint(canvas, x, top - self.height, width, self.height)
+    def draw(self, canvas, x, top, width, tags=NO_TAGS):
+        """Title (H2) and text (P); a large number is read with its sentence, in one P."""
+        with tags.artifact(canvas):
+            _tint(canvas, x, top - self.height, width, self.height)
         inner_x, inner_w = x + PAD, width - 2 * PAD
         if self.number:
             ts = theme.DEFAULT_THEME.type.big_number
-            canvas.setFillColor(hex_colour(ts.color))
-            canvas.setFont(font_name(ts.face), ts.size)
-            canvas.drawString(inner_x, top - self.height / 2 - ts.size * 0.36, self.number)
-            inner_x += self._number_width()
-            inner_w -= self._number_width()
+            text = _stack_height(self.parts, inner_w - self._number_width(), self.gap)
+            with tags.element("P"):
+                with tags.content(canvas):
+                    canvas.setFillColor(hex_colour(ts.color))
+                    canvas.setFont(font_name(ts.face), ts.size)
+                    canvas.drawString(inner_x, top - self.height / 2 - ts.size * 0.36, self.number)
+                with tags.content(canvas):
+                    _draw_stack(canvas, self.parts, inner_x + self._number_width(), top - (self.height - text) / 2,
+                                inner_w - self._number_width(), self.gap)
+            return
         text = _stack_height(self.parts, inner_w, self.gap)
-        _draw_stack(canvas, self.parts, inner_x, top - (self.height - text) / 2, inner_w, self.gap)
+        roles = ["H2" if (i == 0 and self.titled) else "P" for i in range(len(self.parts))]
+        _draw_stack(canvas, self.parts, inner_x, top - (self.height - text) / 2, inner_w, self.gap, tags, roles)
 
 
 def _tint(canvas: Canvas, x, y, w, h):

@@ -44,7 +44,8 @@ def _check_printable(block_id: str, texts: list[str]) -> None:
 def _box(block: BlockSpec, model: FactsheetModel, wording: Wording, charts) -> Box:
     texts = wording.blocks[block.id]
     if block.kind == "headline":
-        return TextBox("heading", outline=texts["text"],
+        # The page title in the header is the document's H1; every section headline is an H2.
+        return TextBox("heading", outline=texts["text"], tag="H2" if block.level <= 2 else "H3",
                        paragraph=paragraph(texts["text"], "h1" if block.level == 1 else "h2"))
     if block.kind == "paragraph":
         return TextBox("paragraph", paragraph=paragraph(texts["text"], "body"))
@@ -71,4 +72,4 @@ def _callout(block: BlockSpec, texts: dict) -> CalloutBox:
     parts.append(paragraph(texts["text"], text_role))
     number = texts.get("number", "")
     return CalloutBox("callout", illustrative=ILLUSTRATIVE_MARK in number, style=block.style,
-                      number=number, parts=parts, outline=texts.get("title", ""))
+                      number=number, parts=parts, outline=texts.get("title", ""), titled="title" in texts)

@@ -21,6 +21,7 @@ from monitor_pdf.layout.engine import PageLayout
 from monitor_pdf.layout.fonts import font_name, register_fonts
 from monitor_pdf.layout.styles import hex_colour, paragraph
 from monitor_pdf.render.profiles import PROFILES, REGISTRATION, Profile, as_cmyk
+from monitor_pdf.render.tagging import Tagger
 from monitor_pdf.spec import FactsheetSpec
 
 
@@ -51,14 +52,16 @@ def render_pdf(spec: FactsheetSpec, pages: list[PageLayout], header: dict[str, s
     canvas.setCreator(f"monitor-pdf {__version__}")
     canvas.setProducer(f"monitor-pdf {__version__} (reportlab)")
     canvas.setViewerPreference("DisplayDocTitle", "true")
+    tags = Tagger(enabled=profile.tagged)
     for page in pages:
+        tags.new_page()
         canvas.translate(off, off)       # from here on: points from the trim box's corner
-        _header(canvas, spec, page.header, header, bleed)
+        _header(canvas, spec, page.header, header, bleed, tags)
         for placement in page.placements:
             if profile.outline and placement.box.outline:
                 _bookmark(canvas, placement)
-            placement.box.draw(canvas, placement.x, placement.top, placement.width)
-        _footer(canvas, spec, page, footer)
+            placement.box.draw(canvas, placement.x, placement.top, placement.width, tags)
+        _footer(canvas, spec, page, footer, tags)
         if profile.slug_mm:
             _crop_marks(canvas, trim_w, trim_h, bleed, off)
         canvas.showPage()
@@ -68,7 +71,7 @@ def render_pdf(spec: FactsheetSpec, pages: list[PageLayout], header: dict[str, s
     if profile.pdfa:
         from monitor_pdf.render.pdfa import make_pdfa
 
-        return make_pdfa(buffer.getvalue())
+        return make_pdfa(buffer.getvalue(), tags.root if profile.tagged else None)
     return buffer.getvalue()
 
 
@@ -79,6 +82,7 @@ def _bookmark(canvas: Canvas, placement) -> None:
 
 
 def _crop_marks(canvas: Canvas, trim_w: float, trim_h: float, bleed: float, off: float) -> None:
+    # (print profile only, which is not tagged)
     """Lines on the trim edges' extensions, in the slug: from just outside the
     bleed to the media edge, so they are cut away with it."""
     start, end = bleed + 1 * mm, off
@@ -108,49 +112,63 @@ def _fits_side_by_side(block: str, pairs, width: float) -> None:
                                  f"({(needed - width) / mm:.1f} mm too long); use a shorter name")
 
 
-def _header(canvas: Canvas, spec: FactsheetSpec, name: str, texts: dict[str, str], bleed: float) -> None:
-    """The band runs to the page edges (top, left, right), and into the bleed."""
+def _header(canvas: Canvas, spec: FactsheetSpec, name: str, texts: dict[str, str], bleed: float,
+            tags: Tagger) -> None:
+    """The band runs to the page edges (top, left, right), and into the bleed.
+    The cover's title, subtitle and laag are the document's H1; a running
+    header is an artifact."""
     g, t = spec.grid, theme.DEFAULT_THEME.type
     height = spec.headers[name].height * mm
     page_w, page_h = g.page_width * mm, g.page_height * mm
-    canvas.setFillColor(hex_colour(theme.PRIMARY))
-    canvas.rect(-bleed, page_h - height, page_w + 2 * bleed, height + bleed, stroke=0, fill=1)
+    with tags.artifact(canvas):
+        canvas.setFillColor(hex_colour(theme.PRIMARY))
+        canvas.rect(-bleed, page_h - height, page_w + 2 * bleed, height + bleed, stroke=0, fill=1)
     left, right = g.margin_left * mm, page_w - g.margin_right * mm
     pairs = ([(t.title, texts["title"]), (t.laag, texts["laag"])] if name == "cover"
              else [(t.running_title, texts["running_title"]), (t.running_laag, texts["running_laag"])])
     _fits_side_by_side("header", pairs, right - left)
     if name == "cover":
         middle = page_h - height / 2
-        _text(canvas, t.title, left, middle + 2.5, texts["title"])
-        _text(canvas, t.subtitle, left, middle - t.subtitle.leading + 1, texts["subtitle"])
-        _text(canvas, t.laag, right, middle - t.laag.size * 0.35, texts["laag"], right=True)
+        with tags.element("H1"):
+            with tags.content(canvas):
+                _text(canvas, t.title, left, middle + 2.5, texts["title"])
+            with tags.content(canvas):
+                _text(canvas, t.subtitle, left, middle - t.subtitle.leading + 1, texts["subtitle"])
+            with tags.content(canvas):
+                _text(canvas, t.laag, right, middle - t.laag.size * 0.35, texts["laag"], right=True)
     else:
         baseline = page_h - height / 2 - t.running_title.size * 0.35
-        _text(canvas, t.running_title, left, baseline, texts["running_title"])
-        _text(canvas, t.running_laag, right, baseline, texts["running_laag"], right=True)
+        with tags.artifact(canvas, "Pagination"):
+            _text(canvas, t.running_title, left, baseline, texts["running_title"])
+            _text(canvas, t.running_laag, right, baseline, texts["running_laag"], right=True)
 
 
-def _footer(canvas: Canvas, spec: FactsheetSpec, page: PageLayout, texts: dict[str, str]) -> None:
+def _footer(canvas: Canvas, spec: FactsheetSpec, page: PageLayout, texts: dict[str, str], tags: Tagger) -> None:
     """From the bottom up: running line with the page number, source line, and
-    (when the page shows an illustrative value) the notice that says so."""
+    (when the page shows an illustrative value) the notice that says so. The
+    notice and the source are read (P); the running line is an artifact."""
     g, t = spec.grid, theme.DEFAULT_THEME.type
     left, width = g.margin_left * mm, g.content_width * mm
     baseline = g.footer_baseline * mm
     _fits_side_by_side("footer", [(t.footer, texts["left"]), (t.footer, str(page.number))], width)
-    _text(canvas, t.footer, left, baseline, texts["left"])
-    _text(canvas, t.footer, left + width, baseline, str(page.number), right=True)
     parts = [paragraph(texts["source"], "footer")]
     if page.illustrative:
         parts.insert(0, paragraph(texts["illustrative"], "warning"))
-    y = baseline + t.footer.leading * 0.9
-    for part in reversed(parts):
+    y, placed = baseline + t.footer.leading * 0.9, []
+    for part in reversed(parts):                  # positions bottom-up ...
         _, h = part.wrap(width, HUGE)
-        part.drawOn(canvas, left, y)
+        placed.insert(0, (part, y))
         y += h + 0.6 * mm
     limit = g.content_bottom * mm - 1.5 * mm
     if y > limit:
         raise LayoutError("footer", f"needs {(y - limit) / mm:.1f} mm more than the space below "
                                     "the content; shorten the source line or raise content_bottom")
-    canvas.setStrokeColor(hex_colour(theme.RULE))
-    canvas.setLineWidth(0.4)
-    canvas.line(left, limit + 0.5 * mm, left + width, limit + 0.5 * mm)
+    for part, at in placed:                       # ... drawn in reading order
+        with tags.tagged(canvas, "P"):
+            part.drawOn(canvas, left, at)
+    with tags.artifact(canvas, "Pagination"):
+        _text(canvas, t.footer, left, baseline, texts["left"])
+        _text(canvas, t.footer, left + width, baseline, str(page.number), right=True)
+        canvas.setStrokeColor(hex_colour(theme.RULE))
+        canvas.setLineWidth(0.4)
+        canvas.line(left, limit + 0.5 * mm, left + width, limit + 0.5 * mm)

@@ -1,6 +1,7 @@
 """Output profiles: one factsheet, two files.
 
-screen: sRGB colours, outline, sRGB OutputIntent and PDF/A-2b metadata.
+screen: sRGB colours, outline, sRGB OutputIntent and PDF/A-2b metadata,
+        tagged (structure tree in reading order, text alternatives: PDF/UA-1).
 print:  every colour CMYK (theme.to_cmyk), 3 mm bleed with the header band
         running into it, crop marks outside the bleed, TrimBox = A4.
 """
@@ -23,6 +24,7 @@ class Profile:
     slug_mm: float         # room outside the bleed for crop marks
     outline: bool          # bookmarks, one per section headline
     pdfa: bool             # sRGB OutputIntent + PDF/A-2b XMP metadata
+    tagged: bool           # structure tree, marked content, PDF/UA identification
 
     @property
     def offset_mm(self) -> float:
@@ -31,8 +33,8 @@ class Profile:
 
 
 PROFILES = {
-    "screen": Profile("screen", cmyk=False, bleed_mm=0.0, slug_mm=0.0, outline=True, pdfa=True),
-    "print": Profile("print", cmyk=True, bleed_mm=3.0, slug_mm=10.0, outline=False, pdfa=False),
+    "screen": Profile("screen", cmyk=False, bleed_mm=0.0, slug_mm=0.0, outline=True, pdfa=True, tagged=True),
+    "print": Profile("print", cmyk=True, bleed_mm=3.0, slug_mm=10.0, outline=False, pdfa=False, tagged=False),
 }
 
 REGISTRATION = CMYKColor(1, 1, 1, 1)   # crop marks print on every separation

@@ -48,10 +48,16 @@ def build_wording(model: FactsheetModel, spec: FactsheetSpec,
 
 
 def alt_text(chart_kind: str, data: ChartData) -> str:
-    """A chart in words, with its numbers: 'Staafdiagram: verbale agressie 46%, ...'."""
+    """A chart in words, with its numbers: 'Staafdiagram. Verbale agressie: 46%, ...'.
+    Illustrative values are said to be so: once for the chart when all are, else each."""
+    every = all(c.illustrative for row in data.cells for c in row)
+
+    def value(cell) -> str:
+        return format_pct(cell.value) + (" (illustratief)" if cell.illustrative and not every else "")
+
     parts = []
     for s, series in enumerate(data.series):
-        cells = data.cells[s]
-        listed = join([f"{cat} {format_pct(c.value)}" for cat, c in zip(data.categories, cells)])
+        listed = join([f"{data.name(cat)}: {value(c)}" for cat, c in zip(data.categories, data.cells[s])])
         parts.append(listed if len(data.series) == 1 else f"{data.name(series)}: {listed}")
-    return f"{_CHART_NAMES[chart_kind]}. " + "; ".join(parts) + "."
+    note = " Alle waarden zijn illustratief, niet gepubliceerd." if every else ""
+    return f"{_CHART_NAMES[chart_kind]}. " + "; ".join(parts) + "." + note
