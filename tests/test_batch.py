@@ -123,3 +123,21 @@ def test_units_are_data(tmp_path):
         text = normalise(pdf.pages[0].extract_text())
     assert "politieke ambtsdragers Fryslân kreeg te maken met agressie" in text
     assert output_name("Fryslân", 2024) == "factsheet-fryslan-2024.pdf"
+
+
+def test_bytes_do_not_depend_on_the_clock(provincies, monkeypatch):
+    """Next week gives the same bytes; SOURCE_DATE_EPOCH chooses the date written."""
+    import time
+
+    import pikepdf
+
+    from monitor_pdf.pipeline import render_factsheet
+
+    real = time.time
+    monkeypatch.setattr(time, "time", lambda: real() + 7 * 24 * 3600)
+    assert render_factsheet("provincies", 2024).pdf == provincies.pdf
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1733961600")          # 2024-12-12
+    dated = render_factsheet("provincies", 2024).pdf
+    assert dated == render_factsheet("provincies", 2024).pdf
+    with pikepdf.open(BytesIO(dated)) as pdf:
+        assert str(pdf.docinfo["/CreationDate"]).startswith("D:20241212")
