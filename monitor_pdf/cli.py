@@ -88,7 +88,7 @@ def build(laag: str, jaar: int | None, data_dir: Path | None, output: Path | Non
 
     started = time.perf_counter()
     path, factsheet = build_factsheet(laag=laag, jaar=jaar, data_dir=data_dir, output=output, strict=strict,
-                                      profile=profile)
+                                      profile=profile, parallel_start=True)
     note = "; shows illustrative values (marked *)" if factsheet.illustrative else ""
     click.echo(f"wrote {path} ({len(factsheet.pages)} pages, {len(factsheet.pdf) / 1024:.0f} KB, "
                f"{time.perf_counter() - started:.2f} s){note}")

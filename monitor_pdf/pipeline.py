@@ -47,6 +47,12 @@ def _table_key(path: Path) -> str | None:
         return None
 
 
+def _tables_cached(folder: Path) -> bool:
+    """Whether every table of the folder is in the cache as it is now."""
+    keys = [_table_key(p) for p in folder.glob("*.csv")]
+    return all(k and cache.get("tables", k) is not None for k in keys)
+
+
 def _cached_table(path: Path):
     """(records, problems) of one table; only a table without problems is cached."""
     key = _table_key(path)
@@ -72,9 +78,10 @@ def _cached_units(path: Path):
     return units
 
 
-def draw_charts(spec: FactsheetSpec, model, use_cache: bool = True) -> dict:
+def draw_charts(spec: FactsheetSpec, model, use_cache: bool = True, helper=None) -> dict:
     """Each figure's display list; from the cache when its data, size, theme and
-    the chart code are unchanged (then matplotlib is not even imported)."""
+    the chart code are unchanged (then matplotlib is not even imported). The
+    others are drawn here, or by `helper` (a ChartProcess) when there is one."""
     from monitor_pdf import theme
 
     charts, missing = {}, []
@@ -88,10 +95,13 @@ def draw_charts(spec: FactsheetSpec, model, use_cache: bool = True) -> dict:
             missing.append((block.id, key, request))
         else:
             charts[block.id] = cached
-    if missing:
+    if missing and helper is not None:
+        drawn = helper.draw([request for _, _, request in missing])
+    elif missing:
         from monitor_pdf.charts.draw import ChartRequest, draw_charts
 
         drawn = draw_charts([ChartRequest(*request) for _, _, request in missing])
+    if missing:
         for (block_id, key, _), display_list in zip(missing, drawn):
             charts[block_id] = display_list
             if use_cache:
@@ -112,7 +122,8 @@ def check_factsheet(dataset, spec: FactsheetSpec, laag: str, jaar: int, data_dir
 
 def render_factsheet(laag: str = "provincies", jaar: int | None = None,
                      data_dir: Path | None = None, spec: FactsheetSpec | None = None,
-                     strict: bool = False, profile: str = "screen", use_cache: bool = True) -> Factsheet:
+                     strict: bool = False, profile: str = "screen", use_cache: bool = True,
+                     helper=None) -> Factsheet:
     """Run every stage for one factsheet. `strict` refuses (StrictError) when any
     value it would show, or that its sentences rest on, is illustrative."""
     from monitor_pdf.layout.build import check_printable, make_boxes
@@ -133,7 +144,7 @@ def render_factsheet(laag: str = "provincies", jaar: int | None = None,
     if strict:
         _refuse_illustrative(used, laag, jaar)
     check_printable(spec, model, wording)
-    charts = draw_charts(spec, model, use_cache)
+    charts = draw_charts(spec, model, use_cache, helper)
     pages = layout_pages(spec, make_boxes(spec, model, wording, charts))
     illustrative = any(p.illustrative for p in pages)
     header, meta = wording.header, wording.meta
@@ -162,13 +173,24 @@ def _refuse_illustrative(used: set, laag: str, jaar: int) -> None:
 
 
 def build_factsheet(laag: str = "provincies", jaar: int | None = None, data_dir: Path | None = None,
-                    output: Path | None = None, strict: bool = False,
-                    profile: str = "screen") -> tuple[Path, Factsheet]:
-    """Render and write atomically. Nothing is written when any stage fails."""
+                    output: Path | None = None, strict: bool = False, profile: str = "screen",
+                    parallel_start: bool = False) -> tuple[Path, Factsheet]:
+    """Render and write atomically. Nothing is written when any stage fails.
+    `parallel_start` (for a one-shot process): when the tables are new, draw the
+    charts in a helper process that imports matplotlib while the data is read."""
     from monitor_pdf.batch import output_name
     from monitor_pdf.render.output import write_atomic
 
-    factsheet = render_factsheet(laag, jaar, data_dir, strict=strict, profile=profile)
+    helper = None
+    if parallel_start and not _tables_cached(Path(data_dir) if data_dir else resources.datasets_dir()):
+        from monitor_pdf.chart_process import ChartProcess
+
+        helper = ChartProcess.start()
+    try:
+        factsheet = render_factsheet(laag, jaar, data_dir, strict=strict, profile=profile, helper=helper)
+    finally:
+        if helper is not None:
+            helper.close()
     path = Path(output) if output else Path(output_name(laag, factsheet.jaar, profile))
     write_atomic(path, factsheet.pdf)
     return path, factsheet

@@ -67,3 +67,33 @@ def test_help_shows_an_example():
 def test_python_dash_m_runs_the_cli():
     done = subprocess.run([sys.executable, "-m", "monitor_pdf", "--version"], capture_output=True, text=True)
     assert done.returncode == 0 and "monitor-pdf" in done.stdout
+
+
+def test_first_build_with_a_chart_process_gives_the_same_pdf(tmp_path, monkeypatch, provincies):
+    """A fresh cache: `build` draws the charts in a helper process (started
+    before the data is read); the PDF is the same bytes as drawn in-process."""
+    import subprocess
+
+    env = {**__import__("os").environ, "MONITOR_PDF_CACHE": str(tmp_path / "cache")}
+    out = tmp_path / "f.pdf"
+    done = subprocess.run([sys.executable, "-m", "monitor_pdf", "build", "-o", str(out)], env=env,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes() == provincies.pdf
+
+
+def test_chart_errors_come_back_from_the_chart_process():
+    import pytest
+
+    from monitor_pdf.chart_process import ChartProcess
+    from monitor_pdf.errors import ChartError
+    from monitor_pdf.model import Cell, ChartData
+
+    helper = ChartProcess.start(force=True)
+    try:
+        long = " ".join(["onverwacht-lang"] * 30)
+        data = ChartData((long, "b"), ("provincies",), ((Cell(1, False), Cell(2, False)),))
+        with pytest.raises(ChartError, match="Figuur 1 \\(fig1\\): label 'onverwacht-lang"):
+            helper.draw([("hbar", data, 200.0, 30.0, "Figuur 1 (fig1)", 0.45)])
+    finally:
+        helper.close()

@@ -14,7 +14,7 @@ ORDER = ["leaf", "data", "model", "wording", "charts", "typeset", "pipeline", "c
 STAGE_OF_PREFIX = {
     "monitor_pdf.data": "data", "monitor_pdf.model": "model", "monitor_pdf.wording": "wording",
     "monitor_pdf.charts": "charts", "monitor_pdf.layout": "typeset", "monitor_pdf.render": "typeset",
-    "monitor_pdf.pipeline": "pipeline", "monitor_pdf.batch": "pipeline", "monitor_pdf.validate": "pipeline", "monitor_pdf.watch": "pipeline", "monitor_pdf.cli": "cli", "monitor_pdf.__main__": "cli",
+    "monitor_pdf.pipeline": "pipeline", "monitor_pdf.batch": "pipeline", "monitor_pdf.validate": "pipeline", "monitor_pdf.watch": "pipeline", "monitor_pdf.chart_process": "pipeline", "monitor_pdf.cli": "cli", "monitor_pdf.__main__": "cli",
 }
 LIBRARY_STAGE = {"pandas": "data", "matplotlib": "charts", "reportlab": "typeset", "pikepdf": "typeset",
                  "pypdfium2": "typeset", "click": "cli"}

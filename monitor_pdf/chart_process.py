@@ -1,0 +1,74 @@
+"""Draw charts in a helper process that starts importing matplotlib at once.
+
+A first build in a fresh process needs pandas (~0.8 s to import) for the
+tables and matplotlib (~0.8 s) for the charts, one after the other. With a
+second core, a forked helper imports matplotlib and sets up the fonts while
+the main process reads the data, then draws the charts it is sent. Only the
+one-shot `build` command uses it, and only when the tables are not in the
+cache (else the charts most likely are too); long-running processes (watch,
+batch workers) import matplotlib once and keep it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+
+from monitor_pdf.errors import ChartError
+
+
+class ChartProcess:
+    def __init__(self, process, connection):
+        self._process, self._connection = process, connection
+
+    @classmethod
+    def start(cls, force: bool = False) -> "ChartProcess | None":
+        """A helper, or None where it would not help (one core, matplotlib already
+        loaded) or cannot run (no fork). `force` skips the first two checks."""
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return None
+        if not force and ((os.cpu_count() or 1) < 2 or "matplotlib" in sys.modules):
+            return None
+        context = multiprocessing.get_context("fork")
+        ours, theirs = context.Pipe()
+        process = context.Process(target=_serve, args=(theirs,), daemon=True)
+        process.start()
+        theirs.close()
+        return cls(process, ours)
+
+    def draw(self, requests: list[tuple]) -> list:
+        """Display lists for ChartRequest field tuples, drawn in the helper."""
+        try:
+            self._connection.send(requests)
+            status, payload = self._connection.recv()
+        except (EOFError, OSError) as exc:
+            raise ChartError(f"the chart process stopped ({exc})") from None
+        if status == "error":
+            raise ChartError(payload)
+        return payload
+
+    def close(self) -> None:
+        try:
+            self._connection.send(None)
+        except OSError:
+            pass
+        self._process.join(timeout=5)
+        if self._process.is_alive():
+            self._process.terminate()
+
+
+def _serve(connection) -> None:
+    from monitor_pdf.charts.draw import ChartRequest, draw_charts
+    from monitor_pdf.charts.style import register_fonts
+
+    register_fonts()
+    while True:
+        requests = connection.recv()
+        if requests is None:
+            return
+        try:
+            connection.send(("ok", draw_charts([ChartRequest(*r) for r in requests])))
+        except Exception as exc:  # sent back whole: the main process reports it
+            connection.send(("error", str(exc) if isinstance(exc, ChartError)
+                             else f"internal error while drawing: {type(exc).__name__}: {exc}"))
