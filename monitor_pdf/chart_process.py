@@ -21,6 +21,7 @@ from monitor_pdf.errors import ChartError
 class ChartProcess:
     def __init__(self, process, connection):
         self._process, self._connection = process, connection
+        self._used = False
 
     @classmethod
     def start(cls, force: bool = False) -> "ChartProcess | None":
@@ -39,6 +40,7 @@ class ChartProcess:
 
     def draw(self, requests: list[tuple]) -> list:
         """Display lists for ChartRequest field tuples, drawn in the helper."""
+        self._used = True
         try:
             self._connection.send(requests)
             status, payload = self._connection.recv()
@@ -49,13 +51,17 @@ class ChartProcess:
         return payload
 
     def close(self) -> None:
-        try:
-            self._connection.send(None)
-        except OSError:
-            pass
-        self._process.join(timeout=5)
+        """Stop the helper; one that was never asked to draw (an error came first,
+        or every chart was cached) is stopped at once, mid-import."""
+        if self._used:
+            try:
+                self._connection.send(None)
+            except OSError:
+                pass
+            self._process.join(timeout=5)
         if self._process.is_alive():
             self._process.terminate()
+            self._process.join(timeout=5)
 
 
 def _serve(connection) -> None:
