@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import random
 import shutil
 import tempfile
@@ -68,7 +69,10 @@ def mutate(kind: str, path: Path, rnd: random.Random, cell: str) -> None:
     write(path, [header] + body if kind not in ("drop_column", "rename_column") else rows)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Derandomized, so CI runs the same examples every time; MONITOR_PDF_EXAMPLES=300
+# explores further (300 passed on 2026-11-28).
+@settings(max_examples=int(os.environ.get("MONITOR_PDF_EXAMPLES", "40")), deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(kind=mutations, file=st.sampled_from(FILES), seed=st.integers(0, 10_000), cell=st.sampled_from(CELLS))
 def test_mutated_data_gives_a_pdf_or_a_clean_error(kind, file, seed, cell):
     with tempfile.TemporaryDirectory() as tmp:
