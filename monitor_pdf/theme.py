@@ -117,6 +117,12 @@ class ChartStyle:
     value_color: str = MUTED_TEXT
     rule_color: str = RULE
     highlight_band: str = TINT    # behind the factsheet's own bestuurslaag in figure 3
+    # Bars are a share of their row, up to a ceiling, so a figure with few items
+    # in a tall slot does not get bars several times as thick as its neighbours.
+    # Set just above the thickest bars of the bundled factsheet that were already
+    # thin (figure 4: 9.3 pt, figures 8-9: 8.1 pt), which therefore look as before.
+    max_bar: float = 9.5          # hbar
+    max_group_bar: float = 8.5    # each bar of a group in grouped_hbar
 
 
 @dataclass(frozen=True)

@@ -108,6 +108,11 @@ def _replayed_png(dl, scale):
     ("line", ChartData(("2016", "2018", "2020"), ("Verstrengeling", "Meestemmen"),
                        ((Cell(27, False), Cell(31, False), Cell(41, False)),
                         (Cell(21, False), Cell(15, False), Cell(21, False))))),
+    ("line", ChartData(("2016", "2018", "2020", "2022"), ("Verstrengeling", "Meestemmen"),   # gaps, a lone point
+                       ((Cell(27, False), None, Cell(41, False), Cell(40, False)),
+                        (Cell(21, False), Cell(21, False), None, Cell(20, False))))),
+    ("hbar", ChartData(("a", "b", "c"), ("provincies",), ((Cell(40, False), None, Cell(12.25, False)),),
+                       decimals=1)),
 ])
 def test_replay_matches_matplotlibs_own_rendering(kind, data):
     """The recorder + replay draw what matplotlib's Agg backend draws: the ink
@@ -134,3 +139,268 @@ def _grow(mask, radius):
         for dx in range(-radius, radius + 1):
             grown |= np.roll(np.roll(mask, dy, axis=0), dx, axis=1)
     return grown
+
+
+# ---------------------------------------------------------------- precision, gaps, bar thickness
+
+from monitor_pdf import theme  # noqa: E402
+from monitor_pdf.charts.style import font_properties, text_width  # noqa: E402
+
+STYLE = theme.DEFAULT_THEME.chart
+DASH = "\u2013"
+LAGEN = (("gemeenten", "Gemeenten"), ("provincies", "Provincies"), ("waterschappen", "Waterschappen"))
+
+
+def table(categories, series, rows, decimals=0, **kw):
+    """ChartData from rows[series][category] of values, None for a gap."""
+    cells = tuple(tuple(None if v is None else Cell(v, False) for v in row) for row in rows)
+    return ChartData(tuple(categories), tuple(series), cells, decimals=decimals, **kw)
+
+
+def kind_table(kind, values, decimals=0):
+    """A chart of `kind` whose first series holds `values` (the others 40%)."""
+    n = len(values)
+    if kind in ("hbar", "scale"):
+        names = [str(i + 1) for i in range(n)] if kind == "scale" else [f"Item {i + 1}" for i in range(n)]
+        return table(names, ("provincies",), [values], decimals)
+    if kind == "grouped_vbar":         # categories are lagen, series are years
+        return table([k for k, _ in LAGEN][:n], ("2022", "2024"), [values, [40] * n], decimals,
+                     highlight=("provincies",), names=LAGEN)
+    if kind == "grouped_hbar":         # categories are statements, series are lagen
+        return table([f"Stelling {i + 1}" for i in range(n)], ("gemeenten", "provincies"),
+                     [values, [40] * n], decimals, highlight=("provincies",), names=LAGEN)
+    return table([str(2016 + 2 * i) for i in range(n)], ("Verstrengeling", "Meestemmen"),
+                 [values, [40] * n], decimals)
+
+
+KINDS = ("hbar", "scale", "grouped_vbar", "grouped_hbar", "line")
+
+
+def value_labels(dl):
+    return [op for op in dl.ops if isinstance(op, TextOp) and op.text.endswith(("%", "%*"))]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_one_precision_per_chart(kind):
+    dl = draw_chart(request(kind, kind_table(kind, [12.25, 50, 7], decimals=1), height=110))
+    texts = [op.text for op in value_labels(dl)]
+    assert {"12,3%", "50,0%", "7,0%"} <= set(texts)
+    assert "50%" not in texts and all("," in t for t in texts)
+
+
+def test_whole_numbers_stay_whole_without_decimals():
+    assert [op.text for op in value_labels(draw_chart(request("hbar", single(["a", "b"], [12, 50]))))] \
+        == ["12%", "50%"]
+
+
+def bars(dl, colours):
+    return [op for op in dl.ops if isinstance(op, PathOp) and op.fill in colours and op.stroke is None]
+
+
+def extent(op):
+    xs = [s[i] for s in op.segments if s[0] != "Z" for i in range(1, len(s), 2)]
+    ys = [s[i] for s in op.segments if s[0] != "Z" for i in range(2, len(s), 2)]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+BAR_COLOURS = {"hbar": {theme.PRIMARY}, "scale": {theme.SCALE_HIGHLIGHT, theme.SCALE_OTHER},
+               "grouped_vbar": set(theme.YEAR_RAMP), "grouped_hbar": {theme.PRIMARY, *theme.MUTED_SERIES}}
+LEGEND_SWATCHES = {"hbar": 0, "scale": 0, "grouped_vbar": 2, "grouped_hbar": 2}
+
+
+@pytest.mark.parametrize("kind", ["hbar", "scale", "grouped_vbar", "grouped_hbar"])
+def test_a_missing_bar_is_a_dash_not_a_zero(kind):
+    dl = draw_chart(request(kind, kind_table(kind, [47, None, 24]), height=110))
+    dashes = [op for op in dl.ops if isinstance(op, TextOp) and op.text == DASH]
+    assert len(dashes) == 1
+    assert dashes[0].color == STYLE.value_color and dashes[0].face == "regular"
+    assert "0%" not in dl.texts()
+    present = 2 if kind in ("hbar", "scale") else 2 + 3     # the second series is complete
+    assert len(value_labels(dl)) == present
+    assert len(bars(dl, BAR_COLOURS[kind])) == present + LEGEND_SWATCHES[kind]
+
+
+def test_the_dash_stands_where_the_value_label_would():
+    dl = draw_chart(request("hbar", kind_table("hbar", [47, None, 24])))
+    dash = next(op for op in dl.ops if isinstance(op, TextOp) and op.text == DASH)
+    row = H / 3
+    assert H - 2 * row < dash.y < H - row                    # in the second row
+    assert dash.x == pytest.approx(W * 0.45 + 3)             # where a bar of length 0 has its label
+
+
+@pytest.mark.parametrize("kind", ["hbar", "scale"])
+def test_scales_ignore_missing_values(kind):
+    with_gap = draw_chart(request(kind, kind_table(kind, [50, None, 25])))
+    without = draw_chart(request(kind, kind_table(kind, [50, 10, 25])))
+    longest = (lambda dl: max(extent(b)[2] - extent(b)[0] if kind == "hbar" else extent(b)[3] - extent(b)[1]
+                              for b in bars(dl, BAR_COLOURS[kind])))
+    assert longest(with_gap) == pytest.approx(longest(without))
+
+
+def strokes(dl, colour):
+    """The series' polylines in the plot (the legend swatch sits at x < 16)."""
+    return [op for op in dl.ops if isinstance(op, PathOp) and op.stroke == colour and extent(op)[0] > 16]
+
+
+def markers(dl, colour):
+    return [op for op in dl.ops if isinstance(op, PathOp) and op.fill == colour and op.stroke is None
+            and extent(op)[0] > 16]
+
+
+def test_a_line_breaks_at_a_missing_year():
+    data = table(("2016", "2018", "2020", "2022", "2024"), ("A", "B", "C"),
+                 [[27, None, 33, 37, 41], [21, 22, 15, None, 21], [None, 30, None, None, None]])
+    dl = draw_chart(request("line", data, height=110))
+    blue, orange, green = theme.LINE_SERIES[:3]
+    xs = lambda op: sorted({round(s[1], 1) for s in op.segments if s[0] in "ML"})  # noqa: E731
+    assert [len(xs(op)) for op in strokes(dl, blue) if len(xs(op)) > 1] == [3]      # 2020-2024 only
+    assert [len(xs(op)) for op in strokes(dl, orange) if len(xs(op)) > 1] == [3]    # 2016-2020 only
+    assert not [op for op in strokes(dl, green) if len(xs(op)) > 1]
+    assert (len(markers(dl, blue)), len(markers(dl, orange)), len(markers(dl, green))) == (4, 4, 1)
+    labels = value_labels(dl)
+    assert sorted(op.text for op in labels if op.color == green) == ["30%"]          # a lone point keeps its label
+    assert len(labels) == 9 and DASH not in dl.texts()
+
+
+# ---------------------------------------------------------------- bar thickness
+
+def bar_heights(dl, colours=(theme.PRIMARY,)):
+    return [round(extent(b)[3] - extent(b)[1], 2) for b in bars(dl, set(colours))]
+
+
+def test_hbar_thickness_has_a_ceiling():
+    few = bar_heights(draw_chart(request("hbar", single(["a", "b", "c"], [40, 30, 20]), height=160)))
+    many = bar_heights(draw_chart(request("hbar", single(list("abcdefghij"), [5] * 10), height=160)))
+    assert max(few + many) <= STYLE.max_bar
+    assert set(few) == set(many) and len(set(few)) == 1      # rows of 53 and 16 pt: both at the ceiling
+
+
+def test_thin_bars_keep_their_share_of_the_row():
+    """Figure 4 (7 items in 102 pt) keeps its bars as they were: 0.64 of the row."""
+    dl = draw_chart(request("hbar", single([f"Item {i}" for i in range(7)], [58, 33, 27, 9, 7, 6, 6]), height=102))
+    heights = bar_heights(dl)
+    assert len(heights) == 7 and all(h == pytest.approx(0.64 * 102 / 7, abs=0.02) for h in heights)
+
+
+def test_a_capped_bar_is_centred_in_its_row_with_its_labels():
+    dl = draw_chart(request("hbar", single(["a", "b"], [40, 30]), height=120))
+    (bar, *_), row = bars(dl, {theme.PRIMARY}), 60.0
+    x0, y0, x1, y1 = extent(bar)
+    assert (y0 + y1) / 2 == pytest.approx(120 - row / 2)
+    value = next(op for op in dl.ops if isinstance(op, TextOp) and op.text == "40%")
+    label = next(op for op in dl.ops if isinstance(op, TextOp) and op.text == "a")
+    for op in (value, label):   # centre_baseline: the baseline sits half an ascent below the centre
+        assert op.y + 0.8 * op.size / 2 == pytest.approx(120 - row / 2, abs=0.3)
+
+
+def test_grouped_hbar_thickness_has_a_ceiling():
+    def heights(n):
+        data = table([f"S{i}" for i in range(n)], ("gemeenten", "provincies", "waterschappen"),
+                     [[50] * n, [60] * n, [70] * n], highlight=("provincies",), names=LAGEN)
+        dl = draw_chart(request("grouped_hbar", data, height=140))
+        swatch = STYLE.legend_size * 0.95
+        return [h for h in bar_heights(dl, (theme.PRIMARY, *theme.MUTED_SERIES)) if abs(h - swatch) > 0.01]
+    one, three = heights(1), heights(3)
+    assert max(one + three) <= STYLE.max_group_bar
+    assert set(one) == set(three) and len(set(one)) == 1
+
+
+# ---------------------------------------------------------------- figure 7: value labels never collide
+
+def _font_extent(face, size):
+    """Ascent and descent of a line of the face, from the font's own (OS/2) metrics."""
+    from matplotlib.font_manager import findfont, get_font
+
+    font = get_font(findfont(font_properties(face, size)))
+    os2, em = font.get_sfnt_table("OS/2"), font.get_sfnt_table("head")["unitsPerEm"]
+    return os2["sTypoAscender"] / em * size, -os2["sTypoDescender"] / em * size
+
+
+def text_box(op):
+    w = text_width(op.text, op.face, op.size)
+    x0 = op.x - {"start": 0, "middle": w / 2, "end": w}[op.anchor]
+    ascent, descent = _font_extent(op.face, op.size)
+    return x0, op.y - descent, x0 + w, op.y + ascent
+
+
+def _boxes_hit(a, b, eps=0.02):
+    return a[0] < b[2] - eps and b[0] < a[2] - eps and a[1] < b[3] - eps and b[1] < a[3] - eps
+
+
+LONG = ("Verstrengeling van belangen van het ambt met belangen van familie, vrienden en collega’s",
+        "Meestemmen over zaken waarbij men een persoonlijk belang heeft")
+YEARS = ("2016", "2018", "2020", "2022", "2024")
+LINE_CASES = {
+    "bundled": (LONG, [[27, 31, 33, 37, 41], [21, 22, 15, 21, 21]], 0),
+    "identical": (("A", "B"), [[21, 22, 15, 21, 21]] * 2, 0),
+    "low": (("A", "B"), [[0, 1, 3, 2, 0], [3, 0, 1, 2, 3]], 0),
+    "crossing": (("A", "B"), [[10, 30, 50, 70, 90], [90, 70, 50, 30, 10]], 0),
+    "extremes": (("A", "B"), [[0, 100, 0, 100, 0], [100, 0, 100, 0, 100]], 0),
+    "three": (LONG + ("Derde item",), [[21, 22, 15, 21, 21], [21, 23, 16, 20, 21], [20, 22, 15, 22, 21]], 0),
+    "three apart": (("A", "B", "C"), [[60, 40, 20, 40, 60], [20, 40, 60, 40, 20], [40, 40, 40, 40, 40]], 0),
+    "four low": (("A", "B", "C", "D"), [[0, 1, 2, 3, 0], [1, 1, 1, 1, 1], [2, 0, 3, 1, 2], [3, 2, 0, 0, 3]], 0),
+    "decimals": (("A", "B"), [[12.25, 12.3, 99.95, 0.05, 50], [12.3, 12.25, 100, 0, 49.96]], 1),
+    "gaps": (("A", "B"), [[None, 22, None, 21, 21], [21, None, 15, 21, None]], 0),
+}
+
+
+@pytest.mark.parametrize("case,height", [(case, height) for case, (series, *_) in LINE_CASES.items()
+                                         for height in (93.5, 75.0 if len(series) == 2 else 110.0)])
+def test_line_labels_never_collide(case, height):
+    """Figure 7 is 93.5 pt high; two series must fit in less, three or four in that."""
+    series, rows, decimals = LINE_CASES[case]
+    dl = draw_chart(request("line", table(YEARS, series, rows, decimals), height=height))
+    texts = [op for op in dl.ops if isinstance(op, TextOp)]
+    boxes = [(op.text, text_box(op)) for op in texts]
+    for i, (text, box) in enumerate(boxes):
+        assert -0.01 <= box[0] and box[2] <= W + 0.01 and -0.01 <= box[1] and box[3] <= height + 0.01, text
+        for other, other_box in boxes[i + 1:]:
+            assert not _boxes_hit(box, other_box), f"'{text}' overlaps '{other}'"
+    rule = next(op for op in dl.ops if isinstance(op, PathOp) and op.stroke == STYLE.rule_color)
+    for op in value_labels(dl):            # every value label stands clear above the axis rule
+        assert text_box(op)[1] > extent(rule)[3], op.text
+    assert len(value_labels(dl)) == sum(v is not None for row in rows for v in row)
+    for op, colour in ((op, theme.LINE_SERIES[k]) for k, row in enumerate(rows) for op in value_labels(dl)
+                       if op.color == theme.LINE_SERIES[k]):
+        assert op.face == "bold"
+
+
+def test_line_labels_that_cannot_fit_name_the_figure():
+    """Three equal series in a box too low for three labels: an error, never an overlap."""
+    data = table(YEARS, LONG + ("Derde item",), [[20, 60, 40, 40, 40], [40, 20, 40, 60, 40], [60, 40, 40, 20, 40]])
+    with pytest.raises(ChartError, match=r"Figuur 1 \(fig1\): the value labels( of 20..)? do not fit"):
+        draw_chart(request("line", data, height=70))
+
+
+def test_line_labels_of_many_years_do_not_collide_across_columns():
+    dl = draw_chart(request("line", table(MANY_YEARS, ("A", "B"), ZIGZAG, 1), height=93.5))
+    boxes = [text_box(op) for op in dl.ops if isinstance(op, TextOp)]
+    assert not [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:] if _boxes_hit(a, b)]
+
+
+MANY_YEARS = [str(y) for y in range(2008, 2025, 2)]
+ZIGZAG = [[12.25, 80, 12.3, 79.95, 12.25, 80, 12.3, 80, 12.25],     # equal as printed, 0.05 apart
+          [12.3, 79.95, 12.25, 80, 12.3, 79.95, 12.25, 80, 12.3]]
+
+
+@pytest.mark.parametrize("case", ["four low", "three", "identical", "low"])
+def test_stacked_line_labels_read_in_the_order_of_their_values(case):
+    series, rows, decimals = LINE_CASES[case]
+    dl = draw_chart(request("line", table(YEARS, series, rows, decimals), height=110))
+    for year in range(len(YEARS)):
+        x = sorted({op.x for op in value_labels(dl)})[year]
+        column = sorted((op for op in value_labels(dl) if op.x == x), key=lambda op: -op.y)
+        values = [int(op.text.rstrip("%")) for op in column]
+        assert values == sorted(values, reverse=True), YEARS[year]
+
+
+def test_equal_values_at_a_peak_are_labelled_clear_of_the_line():
+    """Two equal values under a peak: both labels go above it, not one on the line below."""
+    dl = draw_chart(request("line", table(MANY_YEARS, ("A", "B"), ZIGZAG, 1), height=93.5))
+    boxes = [text_box(op) for op in value_labels(dl)]
+    for line_op in strokes(dl, theme.LINE_SERIES[0]) + strokes(dl, theme.LINE_SERIES[1]):
+        points = [s[1:] for s in line_op.segments if s[0] in "ML"]
+        for (x0, y0), (x1, y1) in zip(points, points[1:]):
+            for t in (k / 100 for k in range(101)):
+                x, y = x0 + t * (x1 - x0), y0 + t * (y1 - y0)
+                assert not [b for b in boxes if b[0] + 0.3 < x < b[2] - 0.3 and b[1] + 0.3 < y < b[3] - 0.3]

@@ -19,7 +19,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.transforms import Affine2D
 
-from monitor_pdf.charts.style import font_properties
+from monitor_pdf.charts.style import font_extent, font_properties
 
 DPI = 72.0
 
@@ -107,12 +107,7 @@ class Label(Artist):
 
 @lru_cache(maxsize=64)
 def _font_extent(prop, dpi: float) -> tuple[float, float]:
-    """The font's typographic ascent and descent at this size (OS/2, else hhea)."""
-    font = get_font(fontManager._find_fonts_by_props(prop))
-    scale = prop.get_size_in_points() * dpi / 72 / font.get_sfnt_table("head")["unitsPerEm"]
-    for table_name, ascent_key, descent_key in (("OS/2", "sTypoAscender", "sTypoDescender"),
-                                                ("hhea", "ascent", "descent")):
-        table = font.get_sfnt_table(table_name)
-        if table is not None:
-            return table[ascent_key] * scale, -table[descent_key] * scale
-    return prop.get_size_in_points() * 0.8, prop.get_size_in_points() * 0.2
+    """The font's typographic ascent and descent at this size, in display units."""
+    ascent, descent = font_extent(get_font(fontManager._find_fonts_by_props(prop)))
+    size = prop.get_size_in_points() * dpi / 72
+    return ascent * size, descent * size

@@ -4,6 +4,10 @@ Each function lays its chart out in points inside a fixed box (the slot the
 layout gives it), so a chart never changes the page around it. Long category
 labels wrap inside the label column; a label that still does not fit its row
 stops the build with a ChartError naming the figure and the item.
+
+Every value is printed with the chart's one precision (ChartData.decimals). A
+cell may be None (a unit that joined the monitor later): bars leave a gap with
+a muted dash where the value would be, so it does not read as 0%; lines break.
 """
 
 from __future__ import annotations
@@ -13,16 +17,20 @@ from dataclasses import dataclass
 from matplotlib.figure import Figure
 
 from monitor_pdf import theme
+from monitor_pdf.charts import line_labels
 from monitor_pdf.charts.canvas import DPI, PointCanvas
 from monitor_pdf.charts.recorder import record
-from monitor_pdf.charts.style import rc_context, text_width, wrap
+from monitor_pdf.charts.style import rc_context, text_extent, text_width, wrap
 from monitor_pdf.displaylist import DisplayList
 from monitor_pdf.errors import ChartError
-from monitor_pdf.model import ChartData
+from monitor_pdf.model import Cell, ChartData
 from monitor_pdf.wording.numbers import format_value
 
 VALUE_ROOM = 24.0     # points right of the longest bar for its value label
 LABEL_GAP = 6.0       # points between a category label and its bar
+MISSING = "\u2013"    # en dash where a value label would be, for a cell without data
+MARKER = 3.4          # diameter of a line chart's point markers
+AXIS_CLEAR = 1.5      # points between the axis rule and a value label above it
 
 
 @dataclass(frozen=True)
@@ -85,6 +93,22 @@ def _legend(c: PointCanvas, req: ChartRequest, entries, style, bold=frozenset())
     return size + 6
 
 
+def _value(cell: Cell, data: ChartData) -> str:
+    return format_value(cell.value, cell.illustrative, data.decimals)
+
+
+def _vmax(data: ChartData, series: int | None = None) -> float:
+    """The largest value shown (of one series, or all), at least 1: the full
+    length of a bar. Missing cells do not count."""
+    values = data.values(series) if series is not None else [c.value for c in data.present()]
+    return max(values, default=0.0) or 1.0
+
+
+def _missing(c: PointCanvas, x: float, y: float, style, ha: str = "left", va: str = "center_baseline") -> None:
+    """The mark of a cell without data: regular and muted, unlike a bold value."""
+    c.text(x, y, MISSING, "regular", style.value_size, style.value_color, ha=ha, va=va)
+
+
 # ---------------------------------------------------------------- kinds
 
 def hbar(c: PointCanvas, req: ChartRequest, style) -> None:
@@ -95,15 +119,19 @@ def hbar(c: PointCanvas, req: ChartRequest, style) -> None:
     n = len(data.categories)
     row = c.height / n
     labels = _fit_labels(data.categories, label_w - LABEL_GAP, row, style, req)
-    vmax = max(max(data.values(0)), 1.0)
+    vmax = max(_vmax(data, 0), 1.0)
+    thick = min(0.64 * row, style.max_bar)     # centred in its row, like both its labels
     leading = style.label_size * style.label_leading
     for i, (lines, cell) in enumerate(zip(labels, data.cells[0])):
         y = c.height - (i + 0.5) * row
-        length = bar_room * cell.value / vmax
-        c.rect(label_w, y - 0.32 * row, length, 0.64 * row, style.bar_color)
         c.lines_of_text(label_w - LABEL_GAP, y, lines, "regular", style.label_size, leading,
                         style.label_color, ha="right")
-        c.text(label_w + length + 3, y, format_value(cell.value, cell.illustrative), "bold",
+        if cell is None:
+            _missing(c, label_w + 3, y, style)
+            continue
+        length = bar_room * cell.value / vmax
+        c.rect(label_w, y - thick / 2, length, thick, style.bar_color)
+        c.text(label_w + length + 3, y, _value(cell, data), "bold",
                style.value_size, style.value_color, va="center_baseline")
 
 
@@ -113,14 +141,18 @@ def scale(c: PointCanvas, req: ChartRequest, style) -> None:
     n = len(data.categories)
     bottom, plot_h = 12.0, c.height - 22.0
     slot = c.width / n
-    vmax = max(max(data.values(0)), 1.0)
+    vmax = max(_vmax(data, 0), 1.0)
     for i, (category, cell) in enumerate(zip(data.categories, data.cells[0])):
-        x, h = slot * (i + 0.5), plot_h * cell.value / vmax
+        x = slot * (i + 0.5)
+        c.text(x, bottom - 3, category, "regular", style.label_size, style.label_color, ha="center", va="top")
+        if cell is None:
+            _missing(c, x, bottom + 2.5, style, ha="center", va="bottom")
+            continue
+        h = plot_h * cell.value / vmax
         colour = theme.SCALE_HIGHLIGHT if category in data.highlight else theme.SCALE_OTHER
         c.rect(x - 0.32 * slot, bottom, 0.64 * slot, h, colour)
-        c.text(x, bottom + h + 2.5, format_value(cell.value, cell.illustrative), "bold",
+        c.text(x, bottom + h + 2.5, _value(cell, data), "bold",
                style.value_size, style.value_color, ha="center", va="bottom")
-        c.text(x, bottom - 3, category, "regular", style.label_size, style.label_color, ha="center", va="top")
     c.line([0, c.width], [bottom, bottom], style.rule_color, 0.5)
 
 
@@ -136,7 +168,7 @@ def grouped_vbar(c: PointCanvas, req: ChartRequest, style) -> None:
     clusters, per = len(data.categories), len(data.series)
     cluster_w = c.width / clusters
     slot = 0.84 * cluster_w / per
-    vmax = max(cell.value for row in data.cells for cell in row) or 1.0
+    vmax = _vmax(data)
     size = style.label_size + 0.6
     for k, category in enumerate(data.categories):
         face = "bold" if category in data.highlight else "regular"
@@ -149,9 +181,12 @@ def grouped_vbar(c: PointCanvas, req: ChartRequest, style) -> None:
     for s, (colour, row) in enumerate(zip(colours, data.cells)):
         for k, cell in enumerate(row):
             x = cluster_w * k + 0.08 * cluster_w + slot * (s + 0.5)
+            if cell is None:
+                _missing(c, x, bottom + 2, style, ha="center", va="bottom")
+                continue
             h = plot_h * cell.value / vmax
             c.rect(x - 0.43 * slot, bottom, 0.86 * slot, h, colour, zorder=2)
-            c.text(x, bottom + h + 2, format_value(cell.value, cell.illustrative), "regular",
+            c.text(x, bottom + h + 2, _value(cell, data), "regular",
                    style.value_size - 0.6, style.value_color, ha="center", va="bottom")
     c.line([0, c.width], [bottom, bottom], style.rule_color, 0.5, zorder=3)
 
@@ -169,7 +204,8 @@ def grouped_hbar(c: PointCanvas, req: ChartRequest, style) -> None:
     n, per = len(data.categories), len(data.series)
     block = (c.height - legend_h) / n
     labels = _fit_labels(data.categories, label_w - LABEL_GAP, block, style, req)
-    slot = 0.82 * block / per
+    # bars 0.88 of their slot; the group 0.82 of the block, or less under the ceiling
+    slot = min(0.82 * block / per, style.max_group_bar / 0.88)
     leading = style.label_size * style.label_leading
     for i, lines in enumerate(labels):
         c.lines_of_text(label_w - LABEL_GAP, c.height - legend_h - (i + 0.5) * block, lines, "regular",
@@ -177,42 +213,126 @@ def grouped_hbar(c: PointCanvas, req: ChartRequest, style) -> None:
     for s, (colour, row) in enumerate(zip(colours, data.cells)):
         face = "bold" if data.series[s] in data.highlight else "regular"
         for i, cell in enumerate(row):
-            y = c.height - legend_h - i * block - 0.09 * block - slot * (s + 0.5)
+            # the group centred in its block, on the block's label
+            y = c.height - legend_h - (i + 0.5) * block + slot * (per / 2 - s - 0.5)
+            if cell is None:
+                _missing(c, label_w + 2.5, y, style)
+                continue
             length = bar_room * cell.value / 100
             c.rect(label_w, y - 0.44 * slot, length, 0.88 * slot, colour)
-            c.text(label_w + length + 2.5, y, format_value(cell.value, cell.illustrative), face,
+            c.text(label_w + length + 2.5, y, _value(cell, data), face,
                    style.value_size - 0.4, style.value_color, va="center_baseline")
 
 
 def line(c: PointCanvas, req: ChartRequest, style) -> None:
-    """One line per series (item) over the categories (years); legend below."""
+    """One line per series (item) over the categories (years); legend below.
+    Every point has its value label, placed by charts/line_labels.py so no label
+    overlaps another, a point, the axis or the year labels."""
     data = req.data
-    colours = theme.LINE_SERIES
     size = style.legend_size
-    leading = size * style.label_leading
-    swatch_w = 16.0
-    legend_lines = [wrap(name, c.width - swatch_w - 4, "regular", size) for name in data.series]
-    legend_h = sum(len(lines) * leading + 3 for lines in legend_lines)
-    left, right, bottom, top = 14.0, 14.0, legend_h + 16, 9.0
-    plot_w, plot_h = c.width - left - right, c.height - bottom - top
-    n = len(data.categories)
+    legend_lines = [wrap(name, c.width - 20, "regular", size) for name in data.series]
+    legend_h = sum(len(lines) * size * style.label_leading + 3 for lines in legend_lines)
+    left, right, bottom = 14.0, 14.0, legend_h + 16
+    n, plot_w = len(data.categories), c.width - left - right
     xs = [left + plot_w * (j + 0.3) / (n - 1 + 0.6) for j in range(n)]
-    vmax = (max(cell.value for row in data.cells for cell in row) or 1.0) * 1.05
+    ys, boxes = _line_layout(c, req, style, xs, bottom)
     c.line([left, left + plot_w], [bottom, bottom], style.rule_color, 0.5)
     for x, year in zip(xs, data.categories):
         c.text(x, bottom - 3, year, "regular", style.label_size, style.label_color, ha="center", va="top")
+    descent = text_extent("bold", style.value_size)[1]
     for s, row in enumerate(data.cells):
-        colour = colours[s % len(colours)]
-        ys = [bottom + plot_h * cell.value / vmax for cell in row]
-        c.line(xs, ys, colour, 1.4, marker="o", markersize=3.4)
-        for j, (x, y, cell) in enumerate(zip(xs, ys, row)):
-            above = cell.value >= max(r[j].value for r in data.cells)   # the top line labels above
-            c.text(x, y + (4 if above else -4), format_value(cell.value, cell.illustrative), "bold",
-                   style.value_size, colour, ha="center", va="bottom" if above else "top")
+        colour = theme.LINE_SERIES[s % len(theme.LINE_SERIES)]
+        _polyline(c, xs, ys[s], colour)
+        for j, cell in enumerate(row):
+            if cell is not None:
+                box = boxes[s, j]
+                c.text((box.x0 + box.x1) / 2, box.y0 + descent, _value(cell, data), "bold",
+                       style.value_size, colour, ha="center")
+    _line_legend(c, legend_lines, legend_h, style)
+
+
+def _line_layout(c: PointCanvas, req: ChartRequest, style, xs, bottom: float):
+    """The height of each point (None for a gap) and the box of each point's
+    label, by (series, year). The plot keeps room for one label above its
+    highest and below its lowest point. If labels then find no place (several
+    equal values) or a line crosses one (two equal values at a peak), the room
+    grows by one stacked label at a time; the first layout where no line
+    crosses a label wins, else the first where the labels fit."""
+    data = req.data
+    ascent, descent = text_extent("bold", style.value_size)
+    width = {(s, j): text_width(_value(cell, data), "bold", style.value_size)
+             for s, row in enumerate(data.cells) for j, cell in enumerate(row) if cell is not None}
+    # plain floats: the canvas's sizes are numpy scalars, ~10x slower in the many comparisons
+    band = line_labels.Band(0.0, float(c.width), float(bottom + AXIS_CLEAR), float(c.height), ascent + descent,
+                       MARKER / 2)
+    fits, failed = None, None
+    for stack in range(1, len(data.series) + 1):
+        room = line_labels.GAP + stack * band.label_height + (stack - 1) * line_labels.PAD
+        ys = _point_heights(data, band.floor + room, band.ceiling - room, float(bottom))
+        if ys is None:
+            break
+        segments = [((xs[j], row[j]), (xs[j + 1], row[j + 1])) for row in ys
+                    for j in range(len(xs) - 1) if row[j] is not None and row[j + 1] is not None]
+        try:
+            boxes = line_labels.place_labels(_line_columns(data, xs, ys, width), band, segments)
+        except line_labels.LabelsDoNotFit as exc:
+            failed = failed or data.categories[exc.column]
+            continue
+        fits = fits or (ys, boxes)
+        if not any(line_labels.crossed(box, segments) for box in boxes.values()):
+            return ys, boxes
+    if fits:
+        return fits
+    raise ChartError(f"{req.name}: the value labels{f' of {failed}' if failed else ''} do not fit "
+                     "the figure; give it more height in layout.toml")
+
+
+def _line_columns(data: ChartData, xs, ys, width) -> list[list[line_labels.Point]]:
+    """The points of each year (column) that have a value."""
+    return [[line_labels.Point((s, j), x, ys[s][j], width[s, j]) for s in range(len(data.series))
+             if ys[s][j] is not None] for j, x in enumerate(xs)]
+
+
+def _point_heights(data: ChartData, low: float, high: float, bottom: float):
+    """y of every cell (None for a gap): the largest value at `high`, zero on
+    the axis at `bottom`, unless that puts the smallest value under `low`; then
+    zero is lifted just enough (values near 0% keep room for a label below).
+    None when low > high: the box has no room for the labels."""
+    values = [cell.value for cell in data.present()]
+    if low > high:
+        return None
+    vmax, vmin = max(values, default=0.0), min(values, default=0.0)
+    if vmax <= 0:
+        base, scale = max(bottom, low), 0.0
+    else:
+        share = vmin / vmax
+        base = bottom if share >= 1 else max(bottom, (low - high * share) / (1 - share))
+        scale = (high - base) / vmax
+    return [[None if cell is None else base + scale * cell.value for cell in row] for row in data.cells]
+
+
+def _polyline(c: PointCanvas, xs, ys, colour: str) -> None:
+    """A series as runs of consecutive points: the line breaks at a gap, and a
+    point alone between gaps is its marker only."""
+    runs = [[]]
+    for x, y in zip(xs, ys):
+        if y is None:
+            runs.append([])
+        else:
+            runs[-1].append((x, y))
+    for points in filter(None, runs):
+        px, py = zip(*points)
+        c.line(px, py, colour, 1.4 if len(points) > 1 else 0, marker="o", markersize=MARKER)
+
+
+def _line_legend(c: PointCanvas, legend_lines, legend_h: float, style) -> None:
+    """Under the chart: each series' line and marker, then its (wrapped) name."""
+    size, swatch_w = style.legend_size, 16.0
+    leading = size * style.label_leading
     y = legend_h
     for s, lines in enumerate(legend_lines):
-        colour = colours[s % len(colours)]
-        c.line([1, swatch_w - 1], [y - size * 0.55] * 2, colour, 1.4, marker="o", markersize=3.4,
+        colour = theme.LINE_SERIES[s % len(theme.LINE_SERIES)]
+        c.line([1, swatch_w - 1], [y - size * 0.55] * 2, colour, 1.4, marker="o", markersize=MARKER,
                markevery=[1])
         for k, text in enumerate(lines):
             c.text(swatch_w + 4, y - k * leading, text, "regular", size, style.label_color, va="top")

@@ -53,6 +53,28 @@ def text_width(text: str, face: str, size: float) -> float:
     return font.get_width_height()[0] / 64.0
 
 
+def font_extent(font) -> tuple[float, float]:
+    """Ascent and descent of a line of an FT2Font, as fractions of the em: the
+    typographic metrics (OS/2, else hhea), which hold every glyph a label uses."""
+    em = font.get_sfnt_table("head")["unitsPerEm"]
+    for table_name, ascent_key, descent_key in (("OS/2", "sTypoAscender", "sTypoDescender"),
+                                                ("hhea", "ascent", "descent")):
+        table = font.get_sfnt_table(table_name)
+        if table is not None:
+            return table[ascent_key] / em, -table[descent_key] / em
+    return 0.8, 0.2
+
+
+@lru_cache(maxsize=256)
+def text_extent(face: str, size: float) -> tuple[float, float]:
+    """Ascent and descent in points of a line of text: with text_width, the box a
+    label occupies around its baseline (the Label artist aligns by the same)."""
+    from matplotlib.font_manager import findfont, get_font
+
+    ascent, descent = font_extent(get_font(findfont(font_properties(face, size))))
+    return ascent * size, descent * size
+
+
 def wrap(text: str, width: float, face: str, size: float) -> list[str]:
     """Greedy word wrap to `width` points. A single word wider than the width
     stays on its own line; the caller checks the result still fits."""
