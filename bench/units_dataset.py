@@ -12,7 +12,10 @@ from __future__ import annotations
 import argparse
 import csv
 import random
+import shutil
 from pathlib import Path
+
+from monitor_pdf import resources
 
 PROVINCIES = ["Groningen", "Fryslân", "Drenthe", "Overijssel", "Flevoland", "Gelderland", "Utrecht",
               "Noord-Holland", "Zuid-Holland", "Zeeland", "Noord-Brabant", "Limburg"]
@@ -91,6 +94,8 @@ def generate(out: Path, first: int = 2008, last: int = 2024, seed: int = 2022) -
         writer.writerow(["bestuurslaag", "naam", "in_zin", "vergelijk", "factsheet"])
         writer.writerows([p, p, p, NATIONAL, "ja"] for p in PROVINCIES)
         writer.writerow([NATIONAL, NATIONAL, "heel Nederland", "", "nee"])
+    # Same questionnaire, same items: the bundled sentence forms of the items.
+    shutil.copyfile(resources.datasets_dir() / "zinsdelen.csv", out / "zinsdelen.csv")
     return len(PROVINCIES) * len(years)
 
 

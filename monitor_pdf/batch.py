@@ -97,17 +97,18 @@ def availability(data_dir: Path | None) -> list[Availability]:
     involve illustrative values. Runs model and wording only (no drawing)."""
     from monitor_pdf.pipeline import check_factsheet
     from monitor_pdf.spec import load_spec
+    from monitor_pdf.wording.texts import illustrative_records
 
     dataset, spec = load_dataset(data_dir), load_spec()
     found = []
     for jaar in dataset.jaren:
         for laag in (k for k in dataset.lagen if dataset.units[k].gets_factsheet):
             try:
-                model = check_factsheet(dataset, spec, laag, jaar, data_dir)
+                model, wording = check_factsheet(dataset, spec, laag, jaar, data_dir)
             except MonitorError as exc:
                 found.append(Availability(laag, jaar, False, False, str(exc)))
             else:
-                found.append(Availability(laag, jaar, True, model.any_illustrative))
+                found.append(Availability(laag, jaar, True, bool(illustrative_records(model, wording))))
     return found
 
 

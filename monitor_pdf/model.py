@@ -11,8 +11,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from monitor_pdf.data.records import Record, UnitRecord
+from monitor_pdf.data.records import Record, SentenceForm, UnitRecord
 from monitor_pdf.errors import DataError
+from monitor_pdf.rounding import decimals_needed, round_half_away
 from monitor_pdf.spec import BlockSpec, FactsheetSpec
 
 
@@ -24,30 +25,38 @@ class Cell:
 
 @dataclass(frozen=True)
 class ChartData:
-    """A table of values: one row per series, one column per category."""
+    """A table of values: one row per series, one column per category. A cell
+    is None where the data has no value (a unit that joined the monitor later):
+    the chart shows a gap there."""
     categories: tuple[str, ...]
     series: tuple[str, ...]
-    cells: tuple[tuple[Cell, ...], ...]      # cells[series][category]
+    cells: tuple[tuple[Cell | None, ...], ...]   # cells[series][category]
     highlight: tuple[str, ...] = ()          # highlighted categories or series
     names: tuple[tuple[str, str], ...] = ()  # display names of unit keys ("provincies" -> "Provincies")
+    decimals: int = 0                        # one precision for every value the chart prints
 
     def name(self, key: str) -> str:
         return dict(self.names).get(key, key)
 
     def values(self, series: int = 0) -> list[float]:
-        return [c.value for c in self.cells[series]]
+        return [c.value for c in self.cells[series] if c is not None]
+
+    def present(self) -> list[Cell]:
+        return [c for row in self.cells for c in row if c is not None]
 
     @property
     def any_illustrative(self) -> bool:
-        return any(c.illustrative for row in self.cells for c in row)
+        return any(c.illustrative for c in self.present())
 
 
 @dataclass(frozen=True)
 class RankedItem:
-    rank: int
+    rank: int            # shared by tied items
     label: str
     value: float
     illustrative: bool
+    decimals: int = 0    # one precision for the whole list
+    tied: int = 1        # >1: this line stands for so many items tied at this rank
 
 
 @dataclass(frozen=True)
@@ -66,22 +75,19 @@ class Dataset:
     The units (bestuurslagen) are whatever the data holds, in data order. An
     optional units table names them and says which units each is compared
     with (a provincie with Nederland); without one, every unit is compared
-    with every other one."""
+    with every other one. `forms` are the sentence forms of items
+    (zinsdelen.csv), by (indicator, item)."""
 
-    def __init__(self, records: list[Record], units: list[UnitRecord] | None = None):
+    def __init__(self, records: list[Record], units: list[UnitRecord] | None = None,
+                 forms: list[SentenceForm] | None = None):
         self.records = records
+        self.forms = {(f.indicator, f.item): f for f in forms or ()}
         self._index: dict[tuple[str, str, int], list[Record]] = defaultdict(list)
         for record in records:
             self._index[(record.indicator, record.laag, record.jaar)].append(record)
         self.lagen = tuple(dict.fromkeys(r.laag for r in records))
         self.jaren = tuple(sorted({r.jaar for r in records}))
         self.units = _units(self.lagen, units)
-        self._used: set[Record] | None = None
-
-    def track_usage(self) -> set[Record]:
-        """From now on, remember every record that is read (for --strict)."""
-        self._used = set()
-        return self._used
 
     def peers(self, laag: str) -> tuple[str, ...]:
         """The units a factsheet for `laag` compares (itself included), in data order."""
@@ -89,10 +95,7 @@ class Dataset:
         return tuple(k for k in self.lagen if k == laag or not others or k in others)
 
     def rows(self, indicator: str, laag: str, jaar: int) -> list[Record]:
-        rows = self._index.get((indicator, laag, jaar), [])
-        if self._used is not None:
-            self._used.update(rows)
-        return rows
+        return self._index.get((indicator, laag, jaar), [])
 
     def years(self, indicator: str, laag: str, up_to: int) -> list[int]:
         return sorted({r.jaar for r in self.records
@@ -121,19 +124,18 @@ class FactsheetModel:
     dataset: Dataset
     charts: dict[str, ChartData]           # figure block id -> data
     trend_years: dict[str, tuple[int, ...]]  # indicator -> years its trend figure shows
-    rankings: dict[str, list[RankedItem]]  # top3 block id -> the top 3
+    rankings: dict[str, list[RankedItem]]  # top3 block id -> the top 3 (ties included)
     data_dir: Path
+    decimals: dict[str, int]               # indicator -> decimals it is printed with
+    shown: frozenset[Record]               # every record a chart or list prints
 
     @property
     def unit(self) -> Unit:
         return self.dataset.units[self.laag]
 
-    @property
-    def any_illustrative(self) -> bool:
-        """Whether any value of this laag and year, or any value a chart or list shows, is illustrative."""
-        own = any(r.illustrative for r in self.dataset.records if r.laag == self.laag and r.jaar == self.jaar)
-        return own or any(c.any_illustrative for c in self.charts.values()) or any(
-            i.illustrative for items in self.rankings.values() for i in items)
+    def printed(self, indicator: str, value: float) -> float:
+        """The value as this factsheet prints it (rounded half away from zero)."""
+        return round_half_away(value, self.decimals.get(indicator, 0))
 
 
 def _units(keys: tuple[str, ...], table: list[UnitRecord] | None) -> dict[str, Unit]:
@@ -162,12 +164,28 @@ def build_model(dataset: Dataset, spec: FactsheetSpec, laag: str, jaar: int, dat
     if jaar not in dataset.jaren:
         raise DataError(f"jaar {jaar} is not in the data (there: {', '.join(map(str, dataset.jaren))})",
                         file=str(data_dir))
-    charts = {b.id: _chart_data(dataset, b, laag, jaar) for b in spec.figure_blocks()}
-    rankings = {b.id: rank_items(dataset, b.data[0], laag, jaar, 3)
+    shown: set[Record] = set()
+    charts = {b.id: _chart_data(dataset, b, laag, jaar, shown) for b in spec.figure_blocks()}
+    rankings = {b.id: rank_items(dataset, b.data[0], laag, jaar, 3, shown)
                 for b in spec.placed_blocks() if b.kind == "top3"}
     trend_years = {b.data[0]: tuple(shown_years(dataset, b, laag, jaar)) for b in spec.figure_blocks()
                    if b.shape in ("lagen_jaren", "jaren_items")}
-    return FactsheetModel(laag, jaar, dataset.peers(laag), dataset, charts, trend_years, rankings, data_dir)
+    return FactsheetModel(laag, jaar, dataset.peers(laag), dataset, charts, trend_years, rankings, data_dir,
+                          _decimals(dataset, spec, charts, laag, jaar), frozenset(shown))
+
+
+def _decimals(dataset: Dataset, spec: FactsheetSpec, charts: dict[str, ChartData], laag: str,
+              jaar: int) -> dict[str, int]:
+    """Per indicator, the decimals it is printed with: those of the chart that shows
+    it (one precision per chart), else what its own values of this year need."""
+    found: dict[str, int] = {}
+    for block in spec.figure_blocks():
+        for indicator in block.data:
+            found[indicator] = max(found.get(indicator, 0), charts[block.id].decimals)
+    for indicator in {r.indicator for r in dataset.records} - set(found):
+        found[indicator] = decimals_needed(r.waarde for lg in dataset.peers(laag)
+                                           for r in dataset.rows(indicator, lg, jaar))
+    return found
 
 
 def block_problems(dataset: Dataset, spec: FactsheetSpec, laag: str, jaar: int) -> list[DataError]:
@@ -176,24 +194,40 @@ def block_problems(dataset: Dataset, spec: FactsheetSpec, laag: str, jaar: int) 
     for block in spec.placed_blocks():
         try:
             if block.kind == "figure":
-                _chart_data(dataset, block, laag, jaar)
+                _chart_data(dataset, block, laag, jaar, set())
             elif block.kind == "top3":
-                rank_items(dataset, block.data[0], laag, jaar, 3)
+                rank_items(dataset, block.data[0], laag, jaar, 3, set())
         except DataError as exc:
             problems.append(exc)
     return problems
 
 
-def rank_items(dataset: Dataset, indicator: str, laag: str, jaar: int, count: int) -> list[RankedItem]:
-    """The `count` highest items; ties keep their row order (a stable sort)."""
+def rank_items(dataset: Dataset, indicator: str, laag: str, jaar: int, count: int,
+               shown: set[Record], longest: int | None = None) -> list[RankedItem]:
+    """The items ranked `count` or higher, by value as printed. Ties share a rank
+    (competition ranking: 48, 48, 30 are ranked 1, 1, 3), and items tied with the
+    last place are shown too, so a list never picks one of equals by row order.
+    When ties would make the list longer than `longest` (default count + 1) lines,
+    the tied group is one line that says how many items share that place."""
     rows = dataset.rows(indicator, laag, jaar)
     if len(rows) < count:
-        raise DataError(f"{indicator}: {len(rows)} reasons for {laag} {jaar}; the top {count} needs {count}")
-    ranked = sorted(rows, key=lambda r: -r.waarde)[:count]
-    return [RankedItem(i + 1, r.item, r.waarde, r.illustrative) for i, r in enumerate(ranked)]
+        raise DataError(f"{indicator}: {len(rows)} items for {laag} {jaar}; the top {count} needs {count}")
+    decimals = decimals_needed(r.waarde for r in rows)
+    value = {id(r): round_half_away(r.waarde, decimals) for r in rows}
+    ranked = sorted(rows, key=lambda r: -value[id(r)])
+    rank = {id(r): 1 + sum(1 for o in ranked if value[id(o)] > value[id(r)]) for r in ranked}
+    listed = [r for r in ranked if rank[id(r)] <= count]
+    shown.update(listed)
+    items = [RankedItem(rank[id(r)], r.item, r.waarde, r.illustrative, decimals) for r in listed]
+    if len(items) > (longest or count + 1):
+        last = items[-1].rank
+        tied = [i for i in items if i.rank == last]
+        items = [i for i in items if i.rank < last] + [
+            RankedItem(last, "", tied[0].value, any(i.illustrative for i in tied), decimals, len(tied))]
+    return items
 
 
-def _chart_data(ds: Dataset, block: BlockSpec, laag: str, jaar: int) -> ChartData:
+def _chart_data(ds: Dataset, block: BlockSpec, laag: str, jaar: int, shown: set[Record]) -> ChartData:
     purpose = f"Figuur {block.number} ({block.id})"
     peers = ds.peers(laag)
     names = tuple((k, ds.units[k].name) for k in peers)
@@ -201,30 +235,37 @@ def _chart_data(ds: Dataset, block: BlockSpec, laag: str, jaar: int) -> ChartDat
         rows = [r for ind in block.data for r in ds.rows(ind, laag, jaar)]
         if not rows:
             raise DataError(f"no data for {purpose}: {', '.join(block.data)}, {laag} {jaar}")
-        return ChartData(tuple(r.item for r in rows), (laag,),
-                         (tuple(Cell(r.waarde, r.illustrative) for r in rows),), block.highlight)
+        shown.update(rows)
+        return _with_decimals(ChartData(tuple(r.item for r in rows), (laag,),
+                                        (tuple(Cell(r.waarde, r.illustrative) for r in rows),), block.highlight))
     indicator = block.data[0]
     if block.shape == "items_lagen":
         items = _items(ds, indicator, laag, jaar, purpose)
-        cells = tuple(tuple(_cell(ds, indicator, lg, jaar, item, purpose) for item in items)
-                      for lg in peers)
-        return ChartData(items, peers, cells, (laag,), names)
+        cells = tuple(tuple(_cell(ds, indicator, lg, jaar, item, shown) for item in items) for lg in peers)
+        return _with_decimals(ChartData(items, peers, cells, (laag,), names))
     if block.shape == "lagen_jaren":
         years = shown_years(ds, block, laag, jaar)
-        cells = tuple(tuple(_cell(ds, indicator, lg, year, None, purpose) for lg in peers)
-                      for year in years)
-        return ChartData(peers, tuple(map(str, years)), cells, (laag,), names)
+        cells = tuple(tuple(_cell(ds, indicator, lg, year, None, shown) for lg in peers) for year in years)
+        return _with_decimals(ChartData(peers, tuple(map(str, years)), cells, (laag,), names))
     # jaren_items: one line per item over the years
     years = shown_years(ds, block, laag, jaar)
     items = _items(ds, indicator, laag, jaar, purpose)
-    cells = tuple(tuple(_cell(ds, indicator, laag, year, item, purpose) for year in years)
-                  for item in items)
-    return ChartData(tuple(map(str, years)), items, cells)
+    cells = tuple(tuple(_cell(ds, indicator, laag, year, item, shown) for year in years) for item in items)
+    return _with_decimals(ChartData(tuple(map(str, years)), items, cells))
+
+
+def _with_decimals(data: ChartData) -> ChartData:
+    from dataclasses import replace
+
+    return replace(data, decimals=decimals_needed(c.value for c in data.present()))
 
 
 def shown_years(ds: Dataset, block: BlockSpec, laag: str, jaar: int) -> list[int]:
-    """The years a trend figure shows: up to `jaar`, at most the block's `years` latest."""
-    years = ds.years(block.data[0], laag, jaar)
+    """The years a trend figure shows: up to `jaar`, at most the block's `years`
+    latest. A figure of units over the years (lagen_jaren) shows every year any
+    of its units has, so a unit that joined later shows a gap, not an error."""
+    units = ds.peers(laag) if block.shape == "lagen_jaren" else (laag,)
+    years = sorted({y for unit in units for y in ds.years(block.data[0], unit, jaar)})
     return years[-block.years:] if block.years else years
 
 
@@ -235,6 +276,11 @@ def _items(ds: Dataset, indicator: str, laag: str, jaar: int, purpose: str) -> t
     return items
 
 
-def _cell(ds: Dataset, indicator: str, laag: str, jaar: int, item: str | None, purpose: str) -> Cell:
-    record = ds.require(indicator, laag, jaar, item, purpose)
+def _cell(ds: Dataset, indicator: str, laag: str, jaar: int, item: str | None,
+          shown: set[Record]) -> Cell | None:
+    """The value, or None (a gap in the chart) where the data has none."""
+    record = ds.record(indicator, laag, jaar, item)
+    if record is None:
+        return None
+    shown.add(record)
     return Cell(record.waarde, record.illustrative)

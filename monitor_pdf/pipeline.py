@@ -31,12 +31,14 @@ def load_dataset(data_dir: Path | None = None):
     """The tables of a folder. Each parsed table is cached by its path and bytes,
     so an unchanged table is read without pandas (import ~0.8 s) and a changed
     one is the only one parsed again."""
-    from monitor_pdf.data.load import UNITS_FILE, load_records
+    from monitor_pdf.data.load import FORMS_FILE, UNITS_FILE, load_forms, load_records, load_units
     from monitor_pdf.model import Dataset
 
     folder = Path(data_dir) if data_dir else resources.datasets_dir()
-    units = folder / UNITS_FILE
-    return Dataset(load_records(folder, _cached_table), _cached_units(units) if units.is_file() else None)
+    units, forms = folder / UNITS_FILE, folder / FORMS_FILE
+    return Dataset(load_records(folder, _cached_table),
+                   _cached_side_table(units, load_units) if units.is_file() else None,
+                   _cached_side_table(forms, load_forms) if forms.is_file() else [])
 
 
 def _table_key(path: Path) -> str | None:
@@ -66,28 +68,30 @@ def _cached_table(path: Path):
     return found
 
 
-def _cached_units(path: Path):
+def _cached_side_table(path: Path, load):
+    """The units or sentence-forms table, cached like the value tables."""
     key = _table_key(path)
-    units = cache.get("units", key) if key else None
-    if units is None:
-        from monitor_pdf.data.load import load_units
-
-        units = load_units(path.parent)
+    found = cache.get(path.stem, key) if key else None
+    if found is None:
+        found = load(path.parent)
         if key:
-            cache.put("units", key, units)
-    return units
+            cache.put(path.stem, key, found)
+    return found
 
 
-def draw_charts(spec: FactsheetSpec, model, use_cache: bool = True, helper=None) -> dict:
-    """Each figure's display list; from the cache when its data, size, theme and
-    the chart code are unchanged (then matplotlib is not even imported). The
-    others are drawn here, or by `helper` (a ChartProcess) when there is one."""
+def draw_charts(spec: FactsheetSpec, model, heights: dict[str, float] | None = None, use_cache: bool = True,
+                helper=None) -> dict:
+    """Each figure's display list, `heights[block id]` points tall (default: the
+    layout's height); from the cache when its data, size, theme and the chart
+    code are unchanged (then matplotlib is not even imported). The others are
+    drawn here, or by `helper` (a ChartProcess) when there is one."""
     from monitor_pdf import theme
 
     charts, missing = {}, []
     for block in spec.figure_blocks():
+        height = (heights or {}).get(block.id, block.height * PT_PER_MM)
         request = (block.chart, model.charts[block.id], spec.block_width(block.id) * PT_PER_MM,
-                   block.height * PT_PER_MM, f"Figuur {block.number} ({block.id})", block.label_share)
+                   height, f"Figuur {block.number} ({block.id})", block.label_share)
         key = cache.key_of(cache.code_version("charts", "displaylist", "theme", "model", "wording"), theme.DEFAULT_THEME,
                            theme.PALETTE, request)
         cached = cache.get("charts", key) if use_cache else None
@@ -110,14 +114,13 @@ def draw_charts(spec: FactsheetSpec, model, use_cache: bool = True, helper=None)
 
 
 def check_factsheet(dataset, spec: FactsheetSpec, laag: str, jaar: int, data_dir: Path | None = None):
-    """Run the stages that need no drawing (model, wording): the model if the data
-    allows this factsheet, else the MonitorError that says why not."""
+    """Run the stages that need no drawing (model, wording): (model, wording) if the
+    data allows this factsheet, else the MonitorError that says why not."""
     from monitor_pdf.model import build_model
     from monitor_pdf.wording.texts import build_wording
 
     model = build_model(dataset, spec, laag, jaar, data_dir)
-    build_wording(model, spec)
-    return model
+    return model, build_wording(model, spec, load_overrides(spec, data_dir or resources.datasets_dir(), laag, jaar))
 
 
 def render_factsheet(laag: str = "provincies", jaar: int | None = None,
@@ -126,32 +129,33 @@ def render_factsheet(laag: str = "provincies", jaar: int | None = None,
                      helper=None) -> Factsheet:
     """Run every stage for one factsheet. `strict` refuses (StrictError) when any
     value it would show, or that its sentences rest on, is illustrative."""
-    from monitor_pdf.layout.build import check_printable, make_boxes
-    from monitor_pdf.layout.engine import layout_pages
+    from monitor_pdf.layout.build import attach_charts, check_printable, make_boxes
+    from monitor_pdf.layout.engine import fit_figures, layout_pages
     from monitor_pdf.model import build_model
     from monitor_pdf.render.document import Metadata, render_pdf
     from monitor_pdf.render.profiles import get_profile
-    from monitor_pdf.wording.texts import build_wording
+    from monitor_pdf.wording.texts import build_wording, illustrative_records
 
     output_profile = get_profile(profile)
     spec = spec or load_spec()
     data_dir = Path(data_dir) if data_dir else resources.datasets_dir()
     dataset = load_dataset(data_dir)
     jaar = jaar if jaar is not None else max(dataset.jaren)
-    used = dataset.track_usage()
     model = build_model(dataset, spec, laag, jaar, data_dir)
     wording = build_wording(model, spec, load_overrides(spec, data_dir, laag, jaar))
+    illustrative_values = illustrative_records(model, wording)
     if strict:
-        _refuse_illustrative(used, laag, jaar)
+        _refuse_illustrative(illustrative_values, laag, jaar)
     check_printable(spec, model, wording)
-    charts = draw_charts(spec, model, use_cache, helper)
-    pages = layout_pages(spec, make_boxes(spec, model, wording, charts))
-    illustrative = any(p.illustrative for p in pages)
+    boxes = make_boxes(spec, model, wording)
+    attach_charts(boxes, draw_charts(spec, model, fit_figures(spec, boxes), use_cache, helper))
+    pages = layout_pages(spec, boxes)
+    illustrative = bool(illustrative_values)
     header, meta = wording.header, wording.meta
     metadata = Metadata(
         title=f"{header['title']} – {header['subtitle']} – {model.unit.name}",
         author=meta.get("author", ""),
-        subject=meta.get("subject", "") + (meta.get("illustrative", "") if illustrative else ""),
+        subject=" ".join(filter(None, (meta.get("subject", ""), meta.get("illustrative", "") if illustrative else ""))),
         keywords=("Monitor Integriteit en Veiligheid", "agressie", "intimidatie", "integriteit",
                   laag, str(jaar)),
     )
@@ -159,17 +163,17 @@ def render_factsheet(laag: str = "provincies", jaar: int | None = None,
     return Factsheet(pdf, laag, jaar, pages, illustrative, spec.grid.page_height * PT_PER_MM, profile)
 
 
-def _refuse_illustrative(used: set, laag: str, jaar: int) -> None:
+def _refuse_illustrative(shown: list, laag: str, jaar: int) -> None:
+    """--strict: the illustrative values this factsheet prints or rests on, refused."""
     from monitor_pdf.errors import StrictError
-    from monitor_pdf.wording.numbers import format_pct
+    from monitor_pdf.wording.numbers import format_number
 
-    shown = sorted((r for r in used if r.illustrative), key=lambda r: (r.file, r.line))
     if shown:
         raise StrictError(
             f"--strict: the factsheet {laag} {jaar} would show {len(shown)} illustrative "
             f"value{'s' if len(shown) > 1 else ''} (listed above); build without --strict to mark them",
             [f"{Path(r.file).name}:{r.line}: {r.indicator} '{r.item}' {r.laag} {r.jaar} = "
-             f"{format_pct(r.waarde)} (illustratief)" for r in shown])
+             f"{format_number(r.waarde, 1 if r.waarde % 1 else 0)}% (illustratief)" for r in shown])
 
 
 def build_factsheet(laag: str = "provincies", jaar: int | None = None, data_dir: Path | None = None,

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from monitor_pdf import resources
 from monitor_pdf.errors import SpecError
+from monitor_pdf.textspec import TEXT_FIELDS, TextSpec, parse_texts
 
 BLOCK_KINDS = {"headline", "paragraph", "figure", "top3", "callout"}
 CHART_KINDS = {"hbar", "scale", "grouped_vbar", "grouped_hbar", "line"}
@@ -62,6 +63,7 @@ class BlockSpec:
     shape: str = ""                     # figure: how data becomes a chart
     data: tuple[str, ...] = ()          # figure, top3: indicator keys
     height: float = 0.0                 # figure: chart height in mm
+    min_height: float = 0.0             # figure: may shrink to this when the page is full (0: fixed)
     highlight: tuple[str, ...] = ()     # figure (scale): items drawn highlighted
     label_share: float = 0.45           # figure (bars): share of width for labels
     years: int = 0                      # figure (trends): show at most this many latest years (0: all)
@@ -89,7 +91,12 @@ class FactsheetSpec:
     headers: dict[str, HeaderSpec]
     pages: tuple[PageSpec, ...]
     blocks: dict[str, BlockSpec]
-    texts: dict = field(repr=False)     # the parsed texts.toml
+    text: TextSpec = field(repr=False)  # the checked texts.toml: templates and claims
+
+    @property
+    def texts(self) -> dict:
+        """texts.toml as parsed, before checking."""
+        return self.text.raw
 
     def figure_blocks(self) -> list[BlockSpec]:
         return [b for b in self.placed_blocks() if b.kind == "figure"]
@@ -112,7 +119,8 @@ class FactsheetSpec:
 def load_spec(directory: Path | None = None) -> FactsheetSpec:
     directory = directory or resources.factsheet_dir()
     layout = _read_toml(directory / "layout.toml")
-    texts = _read_toml(directory / "texts.toml")
+    texts_path = directory / "texts.toml"
+    texts = _read_toml(texts_path)
     grid = _grid(layout.get("grid", {}))
     headers = {name: HeaderSpec(name, float(h["height"]), float(h["content_gap"]))
                for name, h in layout.get("header", {}).items()}
@@ -121,12 +129,11 @@ def load_spec(directory: Path | None = None) -> FactsheetSpec:
                   for i, raw in enumerate(layout.get("page", [])))
     if not pages:
         raise SpecError("layout.toml: no [[page]] defined")
-    spec = FactsheetSpec(grid, headers, pages, blocks, texts)
+    figure_ids = {b.id for b in blocks.values() if b.kind == "figure"}
+    text = parse_texts(texts, texts_path.read_text(encoding="utf-8"), str(texts_path), figure_ids)
+    spec = FactsheetSpec(grid, headers, pages, blocks, text)
     _check_texts(spec)
     return spec
-
-
-TEXT_FIELDS = ("text", "title", "number", "caption", "subtitle", "note")
 
 
 def override_path(data_dir: Path, laag: str, jaar: int) -> Path:
@@ -190,6 +197,7 @@ def _block(block_id: str, raw: dict) -> BlockSpec:
         shape=raw.get("shape", ""),
         data=(data,) if isinstance(data, str) else tuple(data),
         height=float(raw.get("height", 0.0)),
+        min_height=float(raw.get("min_height", 0.0)),
         highlight=tuple(str(h) for h in raw.get("highlight", ())),
         label_share=float(raw.get("label_share", 0.45)),
         years=int(raw.get("years", 0)),
@@ -209,6 +217,8 @@ def _block_problem(b: BlockSpec) -> str | None:
             return f"shape '{b.shape}' is not one of {sorted(SHAPES)}"
         if not b.data or b.height <= 0 or not b.number:
             return "a figure needs number, data and a positive height"
+        if b.min_height and not 0 < b.min_height <= b.height:
+            return "min_height must be positive and at most height"
     if b.kind == "top3" and len(b.data) != 1:
         return "a top3 block needs exactly one data indicator"
     if b.kind == "callout" and b.style not in CALLOUT_STYLES:
@@ -244,9 +254,9 @@ def _check_texts(spec: FactsheetSpec) -> None:
     if duplicates:
         raise SpecError(f"layout.toml: blocks placed twice: {', '.join(sorted(duplicates))}")
     for block in spec.placed_blocks():
-        entry = spec.texts.get(block.id, {})
+        entry = spec.text.fields.get(block.id, {})
         for key in _REQUIRED_TEXTS[block.kind]:
-            if key not in entry:
+            if key not in entry and not (key == "text" and block.id in spec.text.sentences):
                 raise SpecError(f"texts.toml: block '{block.id}' has no '{key}'")
     for key in ("header", "footer"):
         if key not in spec.texts:

@@ -9,7 +9,12 @@ from monitor_pdf.pipeline import load_dataset
 
 
 def validate(data_dir: Path | None, lagen: tuple[str, ...] = (), jaren: tuple[int, ...] = ()) -> tuple[list[str], list[tuple[str, int]]]:
-    """(problems as 'file:line: column: message', the factsheets checked)."""
+    """(problems as 'file:line: column: message', the factsheets checked).
+
+    Besides the tables themselves: every figure and list each factsheet needs,
+    and every claim its sentences make (texts.toml declares what each sentence
+    needs: a missing item is reported at the claim's line, an item without a
+    sentence form at its data row, each with the blocks that need it)."""
     from monitor_pdf.layout.fonts import describe, unprintable
     from monitor_pdf.model import block_problems, build_model
     from monitor_pdf.spec import load_spec
@@ -31,14 +36,21 @@ def validate(data_dir: Path | None, lagen: tuple[str, ...] = (), jaren: tuple[in
     jaren = tuple(jr for jr in jaren if jr in dataset.jaren) or (max(dataset.jaren),)
     spec = load_spec()
     checked = [(lg, jr) for jr in jaren for lg in lagen]
+    found: dict[str, list[str]] = {}          # message -> the factsheets it holds for
     for laag, jaar in checked:
         missing = block_problems(dataset, spec, laag, jaar)
-        problems += [f"{_where(data_dir)}: {laag} {jaar}: {p}" for p in missing]
         if not missing:
             try:
                 build_wording(build_model(dataset, spec, laag, jaar, data_dir), spec)
+            except DataProblems as exc:
+                missing = exc.problems
             except MonitorError as exc:
-                problems.append(f"{_where(data_dir)}: {laag} {jaar}: {exc}")
+                missing = [exc]
+        for problem in missing:
+            located = str(problem) if getattr(problem, "file", None) else f"{_where(data_dir)}: {problem}"
+            found.setdefault(located, []).append(f"{laag} {jaar}")
+    problems += [f"{message} (factsheet{'s' if len(which) > 1 else ''} {', '.join(which)})"
+                 for message, which in found.items()]
     return problems, checked
 
 

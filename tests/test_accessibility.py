@@ -11,7 +11,7 @@ import pytest
 from monitor_pdf.pipeline import render_factsheet
 from monitor_pdf.render.marked_text import marked_texts, unmarked_painting
 from monitor_pdf.render.pdfa import describe_structure
-from tests.test_pdf_output import HEADLINES
+from tests.test_pdf_output import HEADLINES_AS_PRINTED
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +61,7 @@ def test_reading_order_title_headlines_paragraphs(tree):
     h1 = [t for t in tree if t[1] == "H1"]
     assert [t[3] for t in h1] == ["Monitor Integriteit en Veiligheid 2024 Factsheet – Deel agressie en intimidatie Provincies"]
     h2 = [t[3] for t in tree if t[1] == "H2"]
-    assert h2 == HEADLINES                       # every section headline, in the order of the factsheet
+    assert h2 == HEADLINES_AS_PRINTED            # every section headline, in the order of the factsheet
     first_paragraph = next(t[3] for t in tree if t[1] == "P")
     assert first_paragraph.startswith("In 2024 kreeg bijna de helft (47%)")
     assert all(t[3] for t in tree if t[1] in ("H1", "H2", "H3", "P", "Caption", "Lbl", "LBody"))   # none empty

@@ -102,10 +102,13 @@ def test_markup_quotes_and_accents_print_as_written(data_copy, tmp_path):
     import pdfplumber
 
     label = "R&D <b>vet</b> \"citaat\" ’t café naïef"
-    path = data_copy / "agressie.csv"
     quoted = '"' + label.replace('"', '""') + '",'          # CSV quoting of the label
-    text = path.read_text(encoding="utf-8").replace("Via e-mail,", quoted)
-    path.write_text(text, encoding="utf-8")
+    for name in ("agressie.csv", "zinsdelen.csv"):           # the item and its sentence form
+        path = data_copy / name
+        path.write_text(path.read_text(encoding="utf-8").replace("Via sociale media,", quoted), encoding="utf-8")
+    forms = data_copy / "zinsdelen.csv"                      # said in the headline as "via <i>&amp;"
+    forms.write_text(forms.read_text(encoding="utf-8").replace(",via sociale media,", ",via <i>&amp;,"),
+                     encoding="utf-8")
     out = tmp_path / "f.pdf"
     built = CliRunner().invoke(cli, ["build", "--data", str(data_copy), "-o", str(out)])
     assert built.exit_code == 0, built.output
@@ -113,3 +116,4 @@ def test_markup_quotes_and_accents_print_as_written(data_copy, tmp_path):
         words = " ".join(w["text"] for w in pdf.pages[0].extract_words())
     for part in ("R&D", "<b>vet</b>", "\"citaat\"", "’t", "café", "naïef"):
         assert part in words
+    assert "Meeste agressie wordt geuit via <i>&amp;*" in words    # a sentence form is text, too

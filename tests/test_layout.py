@@ -69,12 +69,35 @@ def test_figure_heights_come_from_the_layout_file(provincies, spec):
 
 def test_a_block_that_does_not_fit_stops_the_build_naming_it(spec):
     blocks = dict(spec.blocks)
-    blocks["fig9"] = dataclasses.replace(blocks["fig9"], height=120.0)
+    blocks["fig9"] = dataclasses.replace(blocks["fig9"], height=120.0, min_height=0.0)
     too_tall = dataclasses.replace(spec, blocks=blocks)
     with pytest.raises(LayoutError) as caught:
         render_factsheet("provincies", 2024, spec=too_tall)
     assert caught.value.block_id == "fig9"
     assert "does not fit on page 2" in str(caught.value)
+
+
+def test_figures_give_up_height_down_to_their_minimum_when_a_page_is_full(spec):
+    """fig9 12 mm taller than designed: page 2's shrinkable figures (fig6, fig8a/b,
+    fig9: min_height in layout.toml) make the room; none goes below its minimum."""
+    blocks = dict(spec.blocks)
+    blocks["fig9"] = dataclasses.replace(blocks["fig9"], height=40.0)
+    factsheet = render_factsheet("provincies", 2024, spec=dataclasses.replace(spec, blocks=blocks))
+    heights = {p.block_id: p.box.chart_height / PT_PER_MM for p in factsheet.placements() if p.role == "figure"}
+    assert heights["fig9"] < 40.0 - 0.4                        # it gave up some height ...
+    for block_id in ("fig6", "fig8a", "fig8b", "fig9"):          # ... and none went below its minimum
+        assert heights[block_id] >= {"fig6": 30.0, "fig8a": 32.0, "fig8b": 32.0, "fig9": 23.0}[block_id] - EPS
+    for block_id in ("fig1", "fig2", "fig3", "fig4", "fig5", "fig7"):   # fixed ones keep theirs
+        assert heights[block_id] == pytest.approx(spec.blocks[block_id].height, abs=0.01)
+    blocks["fig9"] = dataclasses.replace(blocks["fig9"], height=120.0, min_height=90.0)
+    with pytest.raises(LayoutError, match="fig9"):               # more than the minimums can give
+        render_factsheet("provincies", 2024, spec=dataclasses.replace(spec, blocks=blocks))
+
+
+def test_a_page_that_fits_keeps_every_figure_as_designed(provincies, spec):
+    for p in provincies.placements():
+        if p.role == "figure":
+            assert p.box.chart_height / PT_PER_MM == pytest.approx(spec.blocks[p.block_id].height, abs=0.01), p.block_id
 
 
 def test_reordering_blocks_is_a_layout_file_change(spec):

@@ -24,6 +24,11 @@ HEADLINES = [
     "Meer politieke ambtsdragers tevreden over aandacht voor ondermijning dan voor corruptie",
 ]
 
+# As printed: a headline that rests on an illustrative value carries the mark.
+# Published (datasets/README.md): 47% (h1) and 60% (gevolgen); all else the
+# headlines rest on is illustrative.
+HEADLINES_AS_PRINTED = [h if h.startswith(("Helft politieke", "Zes op de tien")) else h + "*" for h in HEADLINES]
+
 CAPTIONS = [
     "Figuur 1. Ervaringen politieke ambtsdragers provincies met verschillende vormen van agressie en intimidatie.",
     "Figuur 2. Ernst recentste incident van politieke ambtsdragers provincies, beoordeeld op schaal van 1-7.",
@@ -51,7 +56,7 @@ def test_title_band_names_the_factsheet(provincies_pdf):
         assert text in first
 
 
-@pytest.mark.parametrize("headline", HEADLINES)
+@pytest.mark.parametrize("headline", HEADLINES_AS_PRINTED)
 def test_every_headline_is_printed(provincies_text, headline):
     assert headline in provincies_text
 
@@ -145,8 +150,8 @@ def test_same_input_same_bytes(provincies):
 
 
 @pytest.mark.parametrize("laag,headline", [
-    ("gemeenten", "Helft politieke ambtsdragers gemeenten kreeg te maken met agressie"),
-    ("waterschappen", "Ruim één op de vijf politieke ambtsdragers waterschappen kreeg te maken met agressie"),
+    ("gemeenten", "Helft politieke ambtsdragers gemeenten kreeg te maken met agressie*"),
+    ("waterschappen", "Ruim één op de vijf politieke ambtsdragers waterschappen kreeg te maken met agressie*"),
 ])
 def test_each_laag_gets_its_own_factsheet(laag, headline):
     import pdfplumber

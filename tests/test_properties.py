@@ -64,8 +64,10 @@ def mutate(kind: str, path: Path, rnd: random.Random, cell: str) -> None:
         rnd.shuffle(body)
     elif kind == "markup_label":
         body[row][header.index("item")] = f"<i>{body[row][header.index('item')]}</i> & {cell}"
-    elif kind == "extreme_number":
+    elif kind == "extreme_number" and "waarde" in header:
         body[row][header.index("waarde")] = rnd.choice(["0", "100", "99.99999", "0.0001", "1e2"])
+    elif kind == "extreme_number":                       # the sentence-forms table has no values
+        body[row][rnd.randrange(len(header))] = cell
     write(path, [header] + body if kind not in ("drop_column", "rename_column") else rows)
 
 

@@ -12,13 +12,18 @@ import re
 from io import StringIO
 from pathlib import Path
 
-from monitor_pdf.data.records import STATUSES, Record, UnitRecord
+from monitor_pdf.data.records import STATUSES, Record, SentenceForm, UnitRecord
 from monitor_pdf.errors import DataError, DataProblems
 
 REQUIRED_COLUMNS = ("indicator", "item", "bestuurslaag", "jaar", "waarde", "status", "bron")
 OPTIONAL_COLUMNS = ("n", "toelichting")
 UNITS_FILE = "eenheden.csv"
 UNIT_COLUMNS = ("bestuurslaag", "naam", "in_zin", "vergelijk", "factsheet")
+FORMS_FILE = "zinsdelen.csv"
+FORM_COLUMNS = ("indicator", "item", "zinsdeel", "meervoud")
+OPTIONAL_FORM_COLUMNS = ("bijwoord", "vaker")
+# Tables that describe the values rather than hold them.
+SIDE_TABLES = (UNITS_FILE, FORMS_FILE)
 
 
 def load_records(data_dir: Path, read_table=None) -> list[Record]:
@@ -28,7 +33,7 @@ def load_records(data_dir: Path, read_table=None) -> list[Record]:
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise DataError("data folder not found", file=str(data_dir))
-    files = sorted(p for p in data_dir.glob("*.csv") if p.name != UNITS_FILE)
+    files = sorted(p for p in data_dir.glob("*.csv") if p.name not in SIDE_TABLES)
     if not files:
         raise DataError("no .csv tables in the data folder", file=str(data_dir))
     records: list[Record] = []
@@ -85,15 +90,45 @@ def load_units(data_dir: Path) -> list[UnitRecord] | None:
     return units
 
 
+def load_forms(data_dir: Path) -> list[SentenceForm]:
+    """The sentence forms of items (zinsdelen.csv); [] when the folder has none
+    (then every sentence that names an item reports the form it lacks)."""
+    path = Path(data_dir) / FORMS_FILE
+    if not path.is_file():
+        return []
+    rows, _ = _read_rows(path, FORM_COLUMNS, OPTIONAL_FORM_COLUMNS)
+    problems: list[DataError] = []
+    forms: dict[tuple[str, str], SentenceForm] = {}
+    for line, row in rows:
+        cells = {c: str(row.get(c, "")).strip() for c in FORM_COLUMNS + OPTIONAL_FORM_COLUMNS}
+        for column in ("indicator", "item", "zinsdeel"):
+            if not cells[column]:
+                problems.append(DataError("empty; required", file=str(path), line=line, column=column))
+        if cells["meervoud"].lower() not in ("ja", "nee"):
+            problems.append(DataError(f"'{cells['meervoud']}' is not ja or nee", file=str(path), line=line,
+                                      column="meervoud"))
+        form = SentenceForm(cells["indicator"], cells["item"], cells["zinsdeel"],
+                            cells["meervoud"].lower() == "ja", cells["bijwoord"], cells["vaker"],
+                            str(path), line)
+        first = forms.setdefault((form.indicator, form.item), form)
+        if first is not form:
+            problems.append(DataError(f"duplicate of line {first.line} ({form.indicator}, {form.item})",
+                                      file=str(path), line=line, column="item"))
+    if problems:
+        raise DataProblems(problems)
+    return list(forms.values())
+
+
 def _read_rows(path: Path, required: tuple, optional: tuple) -> tuple[list[tuple[int, dict]], str]:
-    """(line number, row as str dict) for every data row, and the decimal mark."""
+    """(line number, row as str dict) for every data row, and the decimal mark.
+    Blank lines are skipped but counted, so a line number is the file's own."""
     import pandas as pd  # imported here: commands that read no data don't pay for it
 
     text = _read_text(path)
     sep, decimal = _dialect(text, path)
     try:
         frame = pd.read_csv(StringIO(text), sep=sep, dtype=str, keep_default_na=False,
-                            skipinitialspace=False)
+                            skipinitialspace=False, skip_blank_lines=False)
     except pd.errors.EmptyDataError:
         raise DataError("file is empty", file=str(path), line=1) from None
     except pd.errors.ParserError as exc:
@@ -104,7 +139,8 @@ def _read_rows(path: Path, required: tuple, optional: tuple) -> tuple[list[tuple
     if missing:
         raise DataError(f"missing column(s) {', '.join(missing)}; expected "
                         f"{', '.join(required + optional)}", file=str(path), line=1)
-    return [(index + 2, row) for index, row in enumerate(frame.to_dict("records"))], decimal
+    return [(index + 2, row) for index, row in enumerate(frame.to_dict("records"))
+            if any(str(v).strip() for v in row.values())], decimal
 
 
 def _unit(row: dict, path: Path, line: int) -> UnitRecord:

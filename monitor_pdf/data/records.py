@@ -43,3 +43,20 @@ class UnitRecord:
     factsheet: bool        # False for a reference unit such as "Nederland"
     file: str
     line: int
+
+
+@dataclass(frozen=True)
+class SentenceForm:
+    """A row of the sentence-forms table (zinsdelen.csv): how an item (a chart
+    label) is said inside a generated sentence. Words are data, like the labels."""
+    indicator: str
+    item: str
+    zinsdeel: str          # noun phrase: "het gebruik van sociale media"
+    meervoud: bool         # a verb after it is plural ("sociale media zijn")
+    bijwoord: str          # as an adverbial of manner: "via sociale media", "telefonisch"
+    vaker: str             # plural predicate for "more often than": "voelen zich vaker vrij ..."
+    file: str
+    line: int
+
+    def has(self, form: str) -> bool:
+        return bool(getattr(self, form))

@@ -67,6 +67,18 @@ def _draw_stack(canvas: Canvas, parts: list[Paragraph], x: float, top: float, wi
 
 
 @dataclass
+class EmptyBox(Box):
+    """A block with nothing to say for this data: it takes no space and draws nothing."""
+
+    def wrap(self, width):
+        self.height = 0.0
+        return 0.0
+
+    def draw(self, canvas, x, top, width, tags=NO_TAGS):
+        pass
+
+
+@dataclass
 class TextBox(Box):
     """A headline or a paragraph."""
     paragraph: Paragraph | None = None
@@ -84,8 +96,9 @@ class TextBox(Box):
 class FigureBox(Box):
     """Caption, optional subtitle, the chart, optional note."""
     above: list[Paragraph] = field(default_factory=list)
-    chart: DisplayList | None = None
+    chart: DisplayList | None = None   # attached once its height is known (engine.fit_figures)
     below: list[Paragraph] = field(default_factory=list)
+    chart_height: float = 0.0          # points
     gap: float = 1.6
     caption_height: float = 0.0   # at least this much above the chart (set by the engine
                                   # so charts side by side start on the same line)
@@ -96,7 +109,7 @@ class FigureBox(Box):
     def wrap(self, width):
         top = max(self.heading_height(width), self.caption_height)
         bottom = _stack_height(self.below, width, self.gap) + self.gap if self.below else 0.0
-        self.height = top + self.gap * 1.5 + self.chart.height + bottom
+        self.height = top + self.gap * 1.5 + self.chart_height + bottom
         return self.height
 
     def draw(self, canvas, x, top, width, tags=NO_TAGS):
@@ -106,9 +119,9 @@ class FigureBox(Box):
             with tags.element("Caption"):
                 _draw_stack(canvas, self.above, x, top, width, self.gap, tags, as_content=True)
             with tags.content(canvas):
-                draw_display_list(canvas, self.chart, x, y - self.chart.height)
+                draw_display_list(canvas, self.chart, x, y - self.chart_height)
         if self.below:
-            _draw_stack(canvas, self.below, x, y - self.chart.height - self.gap, width, self.gap, tags)
+            _draw_stack(canvas, self.below, x, y - self.chart_height - self.gap, width, self.gap, tags)
 
 
 @dataclass
@@ -116,6 +129,7 @@ class Top3Box(Box):
     """A tinted box with a title and numbered reasons."""
     title: Paragraph | None = None
     items: list[Paragraph] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)   # each item's rank; tied items share one
 
     badge = 2.5 * mm   # radius of the number circle
     gap = 1.8 * mm
@@ -140,7 +154,7 @@ class Top3Box(Box):
         y = top - PAD - th - 1.2 * mm
         inner = self._text_width(width)
         with tags.element("L"):
-            for number, p in enumerate(self.items, start=1):
+            for number, p in zip(self.numbers or range(1, len(self.items) + 1), self.items):
                 h = height_at(p, inner)
                 row = max(h, 2 * self.badge)
                 cx, cy = x + PAD + self.badge, y - row / 2
@@ -212,4 +226,4 @@ def reason_paragraph(label: str, value_text: str) -> Paragraph:
                      paragraph_style("list_item"))
 
 
-__all__ = ["Box", "TextBox", "FigureBox", "Top3Box", "CalloutBox", "paragraph", "reason_paragraph"]
+__all__ = ["Box", "EmptyBox", "TextBox", "FigureBox", "Top3Box", "CalloutBox", "paragraph", "reason_paragraph"]

@@ -4,18 +4,25 @@ from __future__ import annotations
 
 from monitor_pdf.displaylist import DisplayList
 from monitor_pdf.errors import LayoutError
-from monitor_pdf.layout.boxes import Box, CalloutBox, FigureBox, TextBox, Top3Box, reason_paragraph
+from monitor_pdf.layout.boxes import Box, CalloutBox, EmptyBox, FigureBox, TextBox, Top3Box, reason_paragraph
 from monitor_pdf.layout.fonts import describe, unprintable
 from monitor_pdf.layout.styles import paragraph
 from monitor_pdf.model import FactsheetModel
-from monitor_pdf.spec import BlockSpec, FactsheetSpec
+from monitor_pdf.spec import PT_PER_MM, BlockSpec, FactsheetSpec
 from monitor_pdf.wording.numbers import ILLUSTRATIVE_MARK, format_value
-from monitor_pdf.wording.texts import Wording
+from monitor_pdf.wording.texts import Wording, list_label
 
 
-def make_boxes(spec: FactsheetSpec, model: FactsheetModel, wording: Wording,
-               charts: dict[str, DisplayList]) -> dict[str, Box]:
-    return {b.id: _box(b, model, wording, charts) for b in spec.placed_blocks()}
+def make_boxes(spec: FactsheetSpec, model: FactsheetModel, wording: Wording) -> dict[str, Box]:
+    """Every block as a box; figures get their charts later (attach_charts), once
+    engine.fit_figures has decided how tall each can be."""
+    return {b.id: _box(b, model, wording) for b in spec.placed_blocks()}
+
+
+def attach_charts(boxes: dict[str, Box], charts: dict[str, DisplayList]) -> None:
+    for block_id, chart in charts.items():
+        boxes[block_id].chart = chart
+        boxes[block_id].chart_height = chart.height
 
 
 def check_printable(spec: FactsheetSpec, model: FactsheetModel, wording: Wording) -> None:
@@ -27,7 +34,7 @@ def check_printable(spec: FactsheetSpec, model: FactsheetModel, wording: Wording
         chart = model.charts.get(block.id)
         if chart:
             texts += [chart.name(k) for k in chart.categories + chart.series]
-        texts += [r.label for r in model.rankings.get(block.id, [])]
+        texts += [list_label(r) for r in model.rankings.get(block.id, [])]
         _check_printable(block.id, texts)
     _check_printable("header", list(wording.header.values()))
     _check_printable("footer", list(wording.footer.values()))
@@ -41,35 +48,47 @@ def _check_printable(block_id: str, texts: list[str]) -> None:
                                     "bundled font; replace it in the data or the texts")
 
 
-def _box(block: BlockSpec, model: FactsheetModel, wording: Wording, charts) -> Box:
+def _box(block: BlockSpec, model: FactsheetModel, wording: Wording) -> Box:
     texts = wording.blocks[block.id]
+    marked = wording.illustrative_block(block.id)
+    if block.kind in ("headline", "paragraph", "callout") and not any(texts.values()):
+        return EmptyBox("empty")        # the data supports no statement here: the block says nothing
     if block.kind == "headline":
         # The page title in the header is the document's H1; every section headline is an H2.
-        return TextBox("heading", outline=texts["text"], tag="H2" if block.level <= 2 else "H3",
+        return TextBox("heading", illustrative=marked, outline=_unmarked(texts["text"]),
+                       tag="H2" if block.level <= 2 else "H3",
                        paragraph=paragraph(texts["text"], "h1" if block.level == 1 else "h2"))
     if block.kind == "paragraph":
-        return TextBox("paragraph", paragraph=paragraph(texts["text"], "body"))
+        return TextBox("paragraph", illustrative=marked, paragraph=paragraph(texts["text"], "body"))
     if block.kind == "figure":
         above = [paragraph(texts["caption"], "caption", bold_prefix=f"Figuur {block.number}.")]
         if "subtitle" in texts:
             above.append(paragraph(texts["subtitle"], "caption", bold_prefix=""))
         below = [paragraph(texts["note"], "note")] if "note" in texts else []
         return FigureBox("figure", illustrative=model.charts[block.id].any_illustrative,
-                         alt=wording.alt[block.id], above=above, chart=charts[block.id], below=below)
+                         alt=wording.alt[block.id], above=above, below=below,
+                         chart_height=block.height * PT_PER_MM)
     if block.kind == "top3":
         ranked = model.rankings[block.id]
-        items = [reason_paragraph(r.label, format_value(r.value, r.illustrative)) for r in ranked]
+        items = [reason_paragraph(list_label(r), format_value(r.value, r.illustrative, r.decimals)) for r in ranked]
         return Top3Box("list", illustrative=any(r.illustrative for r in ranked),
-                       title=paragraph(texts["title"], "list_title"), items=items)
-    return _callout(block, texts)
+                       title=paragraph(texts["title"], "list_title"), items=items,
+                       numbers=[r.rank for r in ranked])
+    return _callout(block, texts, marked)
 
 
-def _callout(block: BlockSpec, texts: dict) -> CalloutBox:
+def _callout(block: BlockSpec, texts: dict, marked: bool) -> CalloutBox:
     parts = []
-    if "title" in texts:
+    if texts.get("title"):
         parts.append(paragraph(texts["title"], "h2"))
     text_role = "callout" if block.style in ("band", "number") else "body"
-    parts.append(paragraph(texts["text"], text_role))
+    if texts.get("text"):
+        parts.append(paragraph(texts["text"], text_role))
     number = texts.get("number", "")
-    return CalloutBox("callout", illustrative=ILLUSTRATIVE_MARK in number, style=block.style,
-                      number=number, parts=parts, outline=texts.get("title", ""), titled="title" in texts)
+    return CalloutBox("callout", illustrative=marked or ILLUSTRATIVE_MARK in number, style=block.style,
+                      number=number, parts=parts, outline=_unmarked(texts.get("title", "")), titled=bool(texts.get("title")))
+
+
+def _unmarked(headline: str) -> str:
+    """A headline as an outline entry: the words, without the illustrative mark."""
+    return headline.removesuffix(ILLUSTRATIVE_MARK)

@@ -44,6 +44,64 @@ class PageLayout:
         return any(p.box.illustrative for p in self.placements)
 
 
+SHRINK_STEP = 0.5 * mm
+
+
+def fit_figures(spec: FactsheetSpec, boxes: dict[str, Box]) -> dict[str, float]:
+    """The chart height (points) of every figure. Where a page's blocks are taller
+    than its content area (longer sentences for other data), figures that may
+    shrink (min_height in layout.toml) give up height, half a millimetre at a
+    time, in the row where that helps most; what still does not fit is left for
+    layout_pages to report. A page that fits keeps every figure as designed."""
+    g = spec.grid
+    for page in spec.pages:
+        header = spec.headers[page.header]
+        room = (g.page_height - header.height - header.content_gap - g.content_bottom) * mm
+        while True:
+            rows = [_columns(spec, row, boxes) for row in page.rows]
+            over = sum(max(h for h, _ in columns) for columns in rows) + g.row_gap * mm * (len(rows) - 1) - room
+            figures = _best_to_shrink(spec, rows, boxes) if over > 0.01 else None
+            if not figures:
+                break
+            for block_id in figures:
+                box = boxes[block_id]
+                box.chart_height = max(spec.blocks[block_id].min_height * mm, box.chart_height - SHRINK_STEP)
+    return {b.id: boxes[b.id].chart_height for b in spec.figure_blocks()}
+
+
+def _columns(spec: FactsheetSpec, row, boxes: dict[str, Box]) -> list[tuple[float, list[str]]]:
+    """(height, block ids) of each column of a row."""
+    _, cells = _stack_row(spec, row, boxes)
+    found = []
+    for column in row.columns:
+        placed = [(offset + h) for block_id, _, offset, _, h in cells if block_id in column]
+        found.append((max(placed, default=0.0), list(column)))
+    return found
+
+
+def _best_to_shrink(spec: FactsheetSpec, rows, boxes: dict[str, Box]) -> list[str] | None:
+    """In the row with the most room to give, one shrinkable figure in each of its
+    tallest columns (all must shrink for the row to get lower); None if no row can."""
+    best, best_slack = None, 0.0
+    for columns in rows:
+        tallest = max(h for h, _ in columns)
+        chosen = []
+        for height, block_ids in columns:
+            if height < tallest - 0.01:
+                continue
+            slack = {b: boxes[b].chart_height - spec.blocks[b].min_height * mm for b in block_ids
+                     if spec.blocks[b].kind == "figure" and spec.blocks[b].min_height}
+            slack = {b: s for b, s in slack.items() if s > 0.01}
+            if not slack:
+                chosen = None
+                break
+            chosen.append(max(slack, key=slack.get))
+        room = min((boxes[b].chart_height - spec.blocks[b].min_height * mm for b in chosen), default=0.0) if chosen else 0.0
+        if chosen and room > best_slack:
+            best, best_slack = chosen, room
+    return best
+
+
 def layout_pages(spec: FactsheetSpec, boxes: dict[str, Box]) -> list[PageLayout]:
     return [_layout_page(spec, page, number, boxes)
             for number, page in enumerate(spec.pages, start=1)]
@@ -77,10 +135,10 @@ def _stack_row(spec: FactsheetSpec, row, boxes: dict[str, Box]):
     for index, column in enumerate(row.columns):
         x = (g.margin_left + index * (g.column_width + g.gutter)) * mm
         offset = 0.0
-        for position, block_id in enumerate(column):
-            if position:
-                offset += g.block_gap * mm
+        for block_id in column:
             height = boxes[block_id].wrap(width)
+            if offset and height:             # a gap between blocks; an empty block takes none
+                offset += g.block_gap * mm
             cells.append((block_id, x, offset, width, height))
             offset += height
         row_height = max(row_height, offset)

@@ -1,10 +1,11 @@
-"""Comparisons in words: over years, between bestuurslagen, between statements.
+"""The rules behind comparisons: when two percentages differ, and what follows
+from that for groups, rankings and series. Numbers in, outcomes out; no words.
 
 Whether two percentages differ is decided by a two-sided z-test on two
 proportions (alpha 0.05) when both carry a sample size n, and otherwise by a
 threshold: a difference under THRESHOLD_PP percentage points counts as equal.
 The Comparer remembers which method it used, so the factsheet's source line
-can say so (docs/wording.md).
+can say so (docs/wording.md). Values are compared as printed.
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from math import sqrt
 from statistics import NormalDist
-
-from monitor_pdf.wording.phrases import join
 
 THRESHOLD_PP = 5.0   # without n: a smaller difference in percentage points is "gelijk"
 ALPHA = 0.05         # with n: significance level of the two-sided z-test
@@ -24,7 +23,7 @@ TEST = "toets"
 
 @dataclass(frozen=True)
 class Measure:
-    """A percentage and, where known, the sample size it rests on."""
+    """A percentage (as printed) and, where known, the sample size it rests on."""
     value: float
     n: int | None = None
 
@@ -43,13 +42,6 @@ def z_statistic(a: Measure, b: Measure) -> float:
     return (p1 - p2) / se
 
 
-_VERSUS = {"gelijk": "evenveel als in", "meer": "meer dan in", "minder": "minder dan in"}
-_RATIO_WORDS = ((3.1, "meer dan verdrievoudigd"), (2.9, "verdrievoudigd"), (2.6, "bijna verdrievoudigd"),
-                (2.1, "meer dan verdubbeld"), (1.9, "verdubbeld"), (1.7, "bijna verdubbeld"),
-                (1.0, "toegenomen"), (0.65, "afgenomen"), (0.55, "bijna gehalveerd"),
-                (0.45, "gehalveerd"), (0.0, "meer dan gehalveerd"))
-
-
 class Comparer:
     def __init__(self, threshold_pp: float = THRESHOLD_PP, alpha: float = ALPHA):
         self.threshold_pp = threshold_pp
@@ -62,7 +54,7 @@ class Comparer:
             self.methods.add(TEST)
             return abs(z_statistic(a, b)) >= self.critical_z
         self.methods.add(THRESHOLD)
-        return abs(a.value - b.value) >= self.threshold_pp
+        return abs(a.value - b.value) >= self.threshold_pp - 1e-9
 
     def compare(self, a, b) -> str:
         """'meer', 'minder' or 'gelijk': a against b."""
@@ -71,53 +63,70 @@ class Comparer:
             return "gelijk"
         return "meer" if a.value > b.value else "minder"
 
-    def versus_years(self, value, earlier: list[tuple[int, object]]) -> str:
-        """'evenveel als in 2020 maar minder dan in 2022' (earlier: oldest first)."""
-        if not earlier:
-            return "de eerste meting"
-        relations = [(self.compare(value, v), year) for year, v in earlier]
-        if len({r for r, _ in relations}) == 1:
-            return f"{_VERSUS[relations[0][0]]} {join([str(y) for _, y in relations])}"
-        return " maar ".join(f"{_VERSUS[r]} {y}" for r, y in relations)
+    def relations(self, values: dict[str, Measure]) -> list[tuple[list[str], list[str]]]:
+        """Every difference between groups, pair by pair, as (higher, lower) statements.
 
-    def change_since(self, now, then) -> str:
-        """How a percentage changed over a longer period: 'bijna verdubbeld', 'afgenomen'..."""
-        now, then = _measure(now), _measure(then)
-        if self.compare(now, then) == "gelijk":
-            return "gelijk gebleven"
-        if then.value <= 0:
+        For each group, the groups below it that differ from it; groups with the
+        same set below them are said together. 46/42/38 with a 5-point threshold
+        gives [(['a'], ['c'])] (only the extremes differ); 46/47/22 gives
+        [(['a', 'b'], ['c'])]; three groups that all differ give
+        [(['a'], ['b', 'c']), (['b'], ['c'])]. Groups keep their given order."""
+        order = list(values)
+        below: dict[str, tuple[str, ...]] = {}
+        for key in order:
+            below[key] = tuple(k for k in order if values[k].value < values[key].value
+                               and self.differ(values[key], values[k]))
+        statements: dict[tuple[str, ...], list[str]] = {}
+        for key in sorted(order, key=lambda k: -values[k].value):
+            if below[key]:
+                statements.setdefault(below[key], []).append(key)
+        return [([k for k in order if k in higher], list(lower)) for lower, higher in statements.items()]
+
+    def top_group(self, ranked: list[tuple[str, Measure]], prefer: int, largest: int) -> list[str] | None:
+        """The items that stand out: the top `prefer` items (ties at the cut included)
+        when every one of them differs from every item below; else the smallest such
+        group up to `largest` items. None when no group stands out."""
+        def clean(size: int) -> list[str] | None:
+            if size > len(ranked):
+                return None
+            cut = ranked[size - 1][1].value
+            group = [(k, m) for k, m in ranked if m.value >= cut]
+            rest = [m for _, m in ranked if m.value < cut]
+            if not rest or not all(self.differ(g, r) for _, g in group for r in rest):
+                return None
+            return [k for k, _ in group]
+
+        preferred = clean(prefer)
+        if preferred is not None and len(preferred) <= largest:
+            return preferred
+        for size in range(1, largest + 1):
+            group = clean(size)
+            if group is not None and len(group) <= largest:
+                return group
+        return None
+
+    def shape(self, series: list[Measure]) -> str:
+        """The shape of a series: 'gelijk' (no two editions differ), 'toegenomen'
+        (some rise, never a fall between any two editions), 'afgenomen', 'piek'
+        (rises to its highest point, then falls), 'dal' (the reverse), else
+        'wisselend'. Every pair of editions counts, not only the ends."""
+        pairs = [(i, j) for i in range(len(series)) for j in range(i + 1, len(series))]
+        up = {(i, j) for i, j in pairs if series[j].value > series[i].value and self.differ(series[i], series[j])}
+        down = {(i, j) for i, j in pairs if series[j].value < series[i].value and self.differ(series[i], series[j])}
+        if not up and not down:
+            return "gelijk"
+        if not down:
             return "toegenomen"
-        ratio = now.value / then.value
-        return next(words for lower, words in _RATIO_WORDS if ratio >= lower)
-
-    def trend(self, first, last) -> str:
-        return {"gelijk": "gelijk gebleven", "meer": "toegenomen",
-                "minder": "afgenomen"}[self.compare(last, first)]
-
-    def series_against_past(self, series: list[tuple[int, object]]) -> str:
-        """The last value against every earlier one: 'is gelijk aan voorgaande jaren
-        (met uitzondering van 2020)', or the overall trend when most years differ."""
-        *earlier, (_, last) = series
-        exceptions = [year for year, v in earlier if self.differ(last, v)]
-        if not exceptions:
-            return "is gelijk aan voorgaande jaren"
-        if len(exceptions) * 2 <= len(earlier):
-            return f"is gelijk aan voorgaande jaren (met uitzondering van {join([str(y) for y in exceptions])})"
-        return "is " + self.trend(earlier[0][1], last)
-
-    def split_groups(self, values: dict[str, object]) -> tuple[list[str], list[str]] | None:
-        """Split (bestuurslagen) into a high and a low group at the largest gap
-        between neighbours, or None when the two sides of that gap do not differ."""
-        measures = {k: _measure(v) for k, v in values.items()}
-        ordered = sorted(measures, key=lambda k: -measures[k].value)
-        if len(ordered) < 2:
-            return None
-        gap_at = max(range(len(ordered) - 1),
-                     key=lambda i: measures[ordered[i]].value - measures[ordered[i + 1]].value)
-        if not self.differ(measures[ordered[gap_at]], measures[ordered[gap_at + 1]]):
-            return None
-        high = set(ordered[:gap_at + 1])
-        return [k for k in values if k in high], [k for k in values if k not in high]
+        if not up:
+            return "afgenomen"
+        values = [m.value for m in series]
+        for outcome, turn, rising, falling in (("piek", values.index(max(values)), up, down),
+                                               ("dal", values.index(min(values)), down, up)):
+            before = all(j > turn for i, j in falling)      # no counter-move up to the turn
+            after = all(i < turn for i, j in rising)        # no move the first way after it
+            if before and after and any(j <= turn for i, j in rising) and any(i >= turn for i, j in falling):
+                return outcome
+        return "wisselend"
 
     @property
     def method(self) -> str:

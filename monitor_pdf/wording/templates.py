@@ -1,64 +1,71 @@
-"""Fill the text templates of texts.toml (syntax described at the top of that file)."""
+"""Fill the templates of texts.toml (syntax: textspec.py) with the forms of claims.
+
+Filling also reports which claims a text used (its placeholders, and the claim
+that chose its variant), so a sentence knows what it rests on: a sentence
+resting on an illustrative value is marked like an illustrative number.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from monitor_pdf.errors import SpecError
-from monitor_pdf.wording.phrases import Phrase, capitalize, lower_first
+from monitor_pdf.textspec import PLACEHOLDER, Template, TextSpec
+from monitor_pdf.wording.claims import Claim
+from monitor_pdf.wording.grammar import Phrase, capitalize, lower_first
 
-_PLACEHOLDER = re.compile(r"\{(@?)([A-Za-z_][A-Za-z0-9_]*)(?:\|([^|{}]*)\|([^|{}]*))?\}")
+# An outcome that says nothing can be said: choosing by it asserts nothing.
+SILENT = "geen"
 
 
-class Templates:
-    """The parsed texts.toml plus the values and decisions computed from the data."""
+@dataclass(frozen=True)
+class Filled:
+    text: str
+    claims: frozenset[str]      # the claims the text rests on
 
-    def __init__(self, texts: Mapping, values: Mapping[str, str | Phrase], cases: Mapping[str, str]):
-        self.texts, self.values, self.cases = texts, values, cases
 
-    def field(self, block_id: str, name: str) -> str | None:
-        """The filled text of one field of a block, or None if the block has none."""
-        entry = self.texts.get(block_id, {})
-        if name not in entry:
-            return None
-        return self._fill(self._variant(entry, name, block_id), block_id)
+class Filler:
+    def __init__(self, text: TextSpec, claims: Mapping[str, Claim], forms: Mapping[str, Mapping[str, Phrase]],
+                 globals_: Mapping[str, str]):
+        self.spec, self.claims, self.forms, self.globals = text, claims, forms, globals_
 
-    def _variant(self, entry: Mapping, name: str, where: str) -> str:
-        template = entry[name]
-        if isinstance(template, str):
-            return template
-        case_key = entry.get("choose")
-        if case_key not in self.cases:
-            raise SpecError(f"texts.toml: '{where}.{name}' has variants but chooses "
-                            f"'{case_key}', which the wording stage does not decide")
-        case = self.cases[case_key]
-        if case not in template:
-            raise SpecError(f"texts.toml: '{where}.{name}' has no variant '{case}' "
-                            f"(has: {', '.join(template)})")
-        return template[case]
-
-    def _fill(self, template: str, where: str, depth: int = 0) -> str:
+    def fill(self, template: Template, depth: int = 0) -> Filled:
         if depth > 5:
-            raise SpecError(f"texts.toml: '{where}': sentences nest too deep")
+            raise SpecError(f"{template.where}: sentences nest too deep")
+        used: set[str] = set()
+        outcome = None
+        if template.choose is not None:
+            outcome = self.claims[template.choose].outcome
+            if outcome != SILENT:
+                used.add(template.choose)
+        text = template.pick(outcome)
 
         def replace(match: re.Match) -> str:
-            sentence, name, singular, plural = match.groups()
-            if sentence:
-                sentences = self.texts.get("sentence", {})
-                if name not in sentences:
-                    raise SpecError(f"texts.toml: '{where}': no [sentence.{name}]")
-                text = self._variant(sentences[name], "text", f"sentence.{name}")
-                return self._fill(text, f"sentence.{name}", depth + 1)
-            value = self._value(name, where)
+            shared, name, form, singular, plural = match.groups()
+            if shared:
+                inner = self.fill(self.spec.shared[name], depth + 1)
+                used.update(inner.claims)
+                return inner.text
+            value = self._value(name, form, template.where)
+            if form is not None:
+                used.add(lower_first(name))
             if singular is not None:
-                return plural if getattr(value, "plural", False) else singular
-            return capitalize(str(value)) if name[:1].isupper() else str(value)
+                return plural if value.plural else singular
+            return capitalize(value.text) if name[:1].isupper() else value.text
 
-        return _PLACEHOLDER.sub(replace, template)
+        return Filled(_tidy(PLACEHOLDER.sub(replace, text)), frozenset(used))
 
-    def _value(self, name: str, where: str) -> str | Phrase:
-        for key in (name, lower_first(name)):
-            if key in self.values:
-                return self.values[key]
-        raise SpecError(f"texts.toml: '{where}': unknown placeholder {{{name}}}")
+    def _value(self, name: str, form: str | None, where: str) -> Phrase:
+        if form is None:
+            for key in (name, lower_first(name)):
+                if key in self.globals:
+                    return Phrase(self.globals[key])
+            raise SpecError(f"{where}: unknown placeholder {{{name}}}")
+        return self.forms[lower_first(name)][form]
+
+
+def _tidy(text: str) -> str:
+    """Spaces as a sentence needs them when a form is empty."""
+    return re.sub(r"\s+([.,;:)])", r"\1", re.sub(r" {2,}", " ", text)).strip()

@@ -1,0 +1,223 @@
+"""Words: each claim's outcome and details become the forms templates insert
+({claim.form}), as Phrases that know their grammatical number.
+
+Words are chosen from outcomes and bands, never from a raw value, so the
+same outcome always reads the same way; grammar (agreement, partitives,
+lists, word order) comes from grammar.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from monitor_pdf.model import FactsheetModel
+from monitor_pdf.textspec import ClaimSpec
+from monitor_pdf.wording.bands import band, half_band
+from monitor_pdf.wording.claims import Claim
+from monitor_pdf.wording.grammar import (Phrase, capitalize, join, join_phrases, number_word, partitive,
+                                         with_participle, years_ago)
+from monitor_pdf.wording.numbers import format_pct, format_procent, format_value
+
+_VERSUS = {"gelijk": "evenveel als in", "meer": "meer dan in", "minder": "minder dan in"}
+# now / then: the first bound the ratio reaches, from the top
+_RATIO_WORDS = ((3.1, "meer dan verdrievoudigd"), (2.9, "verdrievoudigd"), (2.6, "bijna verdrievoudigd"),
+                (2.1, "meer dan verdubbeld"), (1.9, "verdubbeld"), (1.7, "bijna verdubbeld"),
+                (1.0, "toegenomen"), (0.65, "afgenomen"), (0.55, "bijna gehalveerd"),
+                (0.45, "gehalveerd"), (0.0, "meer dan gehalveerd"))
+TREND_BODY = {"gelijk": "gelijk gebleven", "toegenomen": "toegenomen", "afgenomen": "afgenomen",
+              "piek": "eerst toegenomen en daarna weer afgenomen",
+              "dal": "eerst afgenomen en daarna weer toegenomen",
+              "wisselend": "afwisselend toegenomen en afgenomen", "eerste": "voor het eerst gemeten"}
+TREND_HEAD = {**TREND_BODY, "piek": "eerst toegenomen, daarna afgenomen",
+              "dal": "eerst afgenomen, daarna toegenomen", "wisselend": "wisselend"}
+_EVEN = {"meer": "meer", "gelijk": "even", "minder": "minder"}
+# More differences between units than this are summed up, not listed one by one.
+MAX_DIFFERENCES = 2
+
+
+@dataclass(frozen=True)
+class Context:
+    """What realisation needs besides the claim: the model (names, forms, decimals)
+    and the global placeholder values (for a claim's own small templates)."""
+    model: FactsheetModel
+    globals: dict[str, str]
+
+    def fill(self, pattern: str, **values: str) -> str:
+        for key, text in {**self.globals, **values}.items():
+            pattern = pattern.replace("{" + key + "}", text)
+        return pattern
+
+    def name(self, unit: str) -> str:
+        return self.model.dataset.units[unit].in_sentence
+
+    def names(self, units) -> str:
+        return join([self.name(u) for u in units])
+
+    def form(self, indicator: str, item: str):
+        return self.model.dataset.forms[(indicator, item)]
+
+    def pct(self, indicator: str, value: float) -> str:
+        return format_pct(value, self.model.decimals.get(indicator, 0))
+
+
+def realise(claim: Claim, spec: ClaimSpec | None, ctx: Context) -> dict[str, Phrase]:
+    """The forms of one claim (vocabulary.RULES[rule].forms)."""
+    return _REALISERS.get(claim.rule, lambda c, s, x: {})(claim, spec, ctx)
+
+
+def _value(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Phrase]:
+    found = claim.inputs[0]
+    decimals = ctx.model.decimals.get(found.indicator, 0)
+    share, half = band(found.value), half_band(found.value)
+    group = ctx.fill(spec.get("group", "politieke ambtsdragers van {laag}"))
+    article = spec.get("partitive", "van de")
+    pct = format_pct(found.value, decimals)
+    return {
+        "pct": Phrase(pct), "procent": Phrase(format_procent(found.value, decimals)),
+        "getal": Phrase(format_value(found.value, found.illustrative, decimals)),
+        "wie": Phrase(share.wie, share.wie_plural), "kop": Phrase(share.kop, share.kop_plural),
+        "deel": partitive(share, group, pct, article), "groep": partitive(share, group, None, article),
+        "helft": Phrase(half.wie, half.wie_plural), "helft_kop": Phrase(half.kop, half.kop_plural),
+    }
+
+
+def _editions(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Phrase]:
+    """'evenveel als in 2020 maar minder dan in 2022': runs of the same relation together."""
+    runs: list[tuple[str, list[str]]] = []
+    for year, relation in claim.detail["relations"]:
+        if runs and runs[-1][0] == relation:
+            runs[-1][1].append(str(year))
+        else:
+            runs.append((relation, [str(year)]))
+    parts = [f"{_VERSUS[relation]} {join(years)}" for relation, years in runs]
+    text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " maar " + parts[-1] if parts else ""
+    return {"zin": Phrase(text)}
+
+
+def _change(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Phrase]:
+    if claim.outcome == "geen":
+        return {"zin": Phrase(""), "sinds": Phrase("")}
+    d = claim.detail
+    if d["relation"] == "gelijk":
+        words = "gelijk gebleven"
+    elif d["then"] == 0 or d["now"] == 0:
+        words = "toegenomen" if d["relation"] == "meer" else "afgenomen"
+    else:
+        words = next(w for lower, w in _RATIO_WORDS if d["now"] / d["then"] >= lower)
+    since = years_ago(d["years"]) if claim.outcome == "precies" else str(d["then_year"])
+    return {"zin": Phrase(words), "sinds": Phrase(since)}
+
+
+def _named(claim: Claim, ctx: Context, items: list[str]) -> list[tuple[str, Phrase, str]]:
+    """(item, its sentence form, its value as printed) in the given order; items
+    that read the same ('het gebruik van sociale media' twice) are named once."""
+    indicator = claim.inputs[0].indicator
+    values = {i.item: i.value for i in claim.inputs}
+    seen, named = set(), []
+    for item in items:
+        form = ctx.form(indicator, item)
+        if form.zinsdeel not in seen:
+            seen.add(form.zinsdeel)
+            named.append((item, Phrase(form.zinsdeel, form.meervoud), ctx.pct(indicator, values[item])))
+    return named
+
+
+def _top(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Phrase]:
+    indicator = claim.inputs[0].indicator
+    ranked = [item for item, _ in claim.detail["ranked"]]
+    group = _named(claim, ctx, [i for i in ranked if i in claim.detail["group"]])
+    every = _named(claim, ctx, ranked)
+    participle = spec.get("participle", "")
+    adverbials = [ctx.form(indicator, item).bijwoord for item, _, _ in group]
+    return {
+        "lijst": Phrase(join([f"{p.text} ({pct})" for _, p, pct in group]), len(group) > 1),
+        "namen": join_phrases([p for _, p, _ in group]) if group else Phrase(""),
+        "met_deelwoord": Phrase(with_participle(participle, adverbials) if participle and group else ""),
+        "alle_lijst": Phrase(join([f"{p.text} ({pct})" for _, p, pct in every]), True),
+    }
+
+
+def _lowest(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Phrase]:
+    bottom = _named(claim, ctx, claim.detail["items"])
+    return {"namen": join_phrases([p for _, p, _ in bottom]),
+            "lijst": Phrase(join([f"{p.text} ({pct})" for _, p, pct in bottom]), len(bottom) > 1)}
+
+
+def _units(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Phrase]:
+    """'Politieke ambtsdragers van A krijgen meer ... dan ambtsdragers van B en C, en
+    ambtsdragers van B meer dan die van C': the first and next patterns of the claim."""
+    clauses = [ctx.fill(spec.get("first" if index == 0 else "next"), boven=ctx.names(high), onder=ctx.names(low))
+               for index, (high, low) in enumerate(claim.detail["relations"])]
+    return {"zin": Phrase(", en ".join(clauses), True), "alle": Phrase(ctx.names(claim.detail["values"]), True)}
+
+
+def _units_per_item(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Phrase]:
+    """One sentence per difference: 'Politieke ambtsdragers van A voelen zich vaker
+    vrij om dilemma’s te bespreken dan die van B.' When every item shows the same
+    differences and the claim has a `together` predicate, one sentence says it for all."""
+    indicator = claim.inputs[0].indicator if claim.inputs else ""
+    entries = claim.detail["items"]
+    units = list(dict.fromkeys(u for entry in entries.values() for u in entry["values"]))
+    relations = [entry["relations"] for entry in entries.values()]
+    if spec.get("together") and len(entries) > 1 and relations[0] and all(r == relations[0] for r in relations):
+        said = {None: spec.get("together")}
+        pairs = [(None, high, low) for high, low in relations[0]]
+    else:
+        said = {item: ctx.form(indicator, item).vaker for item in entries}
+        pairs = [(item, high, low) for item, entry in entries.items() for high, low in entry["relations"]]
+    if len(pairs) > MAX_DIFFERENCES:            # a list of differences the reader finds in the figure
+        differing = sum(1 for entry in entries.values() if entry["relations"])
+        where = ("beide stellingen" if differing == len(entries) == 2 else f"alle {_count(differing)} stellingen"
+                 if differing == len(entries) else f"{_count(differing)} van de {_count(len(entries))} stellingen")
+        return {"zin": Phrase(f"{capitalize(ctx.fill(spec.get('subject'), boven=ctx.names(units)))} verschillen "
+                              f"op {where}.", True), "alle": Phrase(ctx.names(units), True)}
+    sentences = []
+    for item, high, low in pairs:
+        than = ctx.fill(spec.get("than"), onder=ctx.names(low))
+        predicate = said[item]
+        text = predicate.replace("{dan}", than) if "{dan}" in predicate else f"{predicate} {than}"
+        sentences.append(capitalize(ctx.fill(spec.get("subject"), boven=ctx.names(high))) + f" {text}.")
+    return {"zin": Phrase(" ".join(sentences), True), "alle": Phrase(ctx.names(units), True)}
+
+
+def _count(number: int) -> str:
+    return number_word(number)
+
+
+def _trend(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Phrase]:
+    first = claim.inputs[0]
+    form = ctx.form(first.indicator, first.item)
+    return {"zin": Phrase(TREND_BODY[claim.outcome]), "kop": Phrase(TREND_HEAD[claim.outcome]),
+            "naam": Phrase(form.zinsdeel, form.meervoud), "start": Phrase(str(first.jaar))}
+
+
+def _against_past(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Phrase]:
+    series, last = claim.detail["series"], claim.inputs[-1]
+    form = ctx.form(last.indicator, last.item)
+    earlier = "in voorgaande jaren" if len(series) > 2 else f"in {series[0][0]}"
+    text = {
+        "eerste": f"zijn in {last.jaar} voor het eerst gemeten",
+        "gelijk": f"zijn even vaak gezien als {earlier}",
+        "uitzondering": f"zijn even vaak gezien als {earlier} (met uitzondering van "
+                        f"{join([str(y) for y in claim.detail['exceptions']])})",
+        "trend": f"zijn tussen {series[0][0]} en {last.jaar} {TREND_BODY.get(claim.detail['shape'], '')}",
+    }[claim.outcome]
+    return {"zin": Phrase(text, True), "naam": Phrase(form.zinsdeel, form.meervoud)}
+
+
+def _compare_unit(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Phrase]:
+    """'meer tevreden over de gesprekscultuur en even tevreden over de aandacht voor integriteit'."""
+    ref = claim.detail.get("ref")
+    indicator = spec.get("indicator")
+    groups = []
+    for outcome in ("meer", "gelijk", "minder"):
+        items = [i for i, o in claim.detail["per_item"].items() if o == outcome]
+        if items:
+            names = join([ctx.form(indicator, i).zinsdeel for i in items])
+            groups.append(f"{_EVEN[outcome]} {spec.get('adjective')} {names}")
+    return {"ref": Phrase(ctx.name(ref) if ref else ""), "per_item": Phrase(join(groups))}
+
+
+_REALISERS = {"value": _value, "editions": _editions, "change": _change, "top": _top, "lowest": _lowest,
+              "units": _units, "units_per_item": _units_per_item, "trend": _trend,
+              "against_past": _against_past, "compare_unit": _compare_unit}
