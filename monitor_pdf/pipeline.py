@@ -170,7 +170,7 @@ def _refuse_illustrative(shown: list, laag: str, jaar: int) -> None:
 
     if shown:
         raise StrictError(
-            f"--strict: the factsheet {laag} {jaar} would show {len(shown)} illustrative "
+            f"--strict: the factsheet {laag} {jaar} would show or rest on {len(shown)} illustrative "
             f"value{'s' if len(shown) > 1 else ''} (listed above); build without --strict to mark them",
             [f"{Path(r.file).name}:{r.line}: {r.indicator} '{r.item}' {r.laag} {r.jaar} = "
              f"{format_number(r.waarde, 1 if r.waarde % 1 else 0)}% (illustratief)" for r in shown])

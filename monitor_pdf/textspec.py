@@ -74,14 +74,20 @@ class TextSpec:
     shared: dict[str, Template]                  # [sentence.NAME], used as {@NAME}
     claims: dict[str, ClaimSpec]
     raw: dict = field(repr=False)
+    needed_by: dict[str, tuple[str, ...]] = field(default_factory=dict)   # claim -> blocks that use it
 
     def users(self, claim: str) -> list[str]:
         """The blocks whose texts use a claim (for messages: 'needed by p_melden')."""
-        found = []
+        return list(self.needed_by.get(claim, ()))
+
+    def _find_users(self) -> dict[str, tuple[str, ...]]:
+        found: dict[str, list[str]] = {}
         for block, templates in self._templates():
-            if any(claim == t.choose or claim in _claim_names(text) for t in templates for text in t.texts()):
-                found.append(block)
-        return found
+            names = {t.choose for t in templates if t.choose} | {
+                n for t in templates for text in t.texts() for n in _claim_names(text)}
+            for name in sorted(names):
+                found.setdefault(name, []).append(block)
+        return {name: tuple(blocks) for name, blocks in found.items()}
 
     def _templates(self):
         for block, fields in self.fields.items():
@@ -111,6 +117,7 @@ def parse_texts(raw: dict, source: str, path: str, figure_ids: set[str]) -> Text
             sentences[block] = tuple(_template(s, "text", where(f"{block}.sentences", i))
                                      for i, s in enumerate(entry["sentences"]))
     spec = TextSpec(path, fields, sentences, shared, claims, raw)
+    spec.needed_by.update(spec._find_users())
     _check(spec, figure_ids)
     return spec
 

@@ -16,15 +16,15 @@ _COUNT = r"(?:[Tt]wee|[Dd]rie|[Vv]ier|[Vv]ijf|[Zz]es|[Zz]even|[Aa]cht|[Nn]egen)"
 _HEDGE = r"(?:[Bb]ijna |[Rr]uim )?"
 # Quantifier phrases and their number (Taalunie; fractions and "één op de" are singular).
 SINGULAR = [
-    rf"{_HEDGE}(?:[ÉéEe]én|een) op de (?:tien|negen|acht|zeven|zes|vijf)",
+    rf"{_HEDGE}(?:[ÉéEe]én|een) op de (?:tien|negen|acht|zeven|zes|vijf|vier|drie)",
     rf"{_HEDGE}(?:[Dd]e helft|[Ee]en kwart|[Ee]en derde|[Tt]wee derde|[Dd]rie kwart)",
     r"[Ee]en klein deel", r"[Dd]e overgrote meerderheid", r"(?:[Vv]rijwel )?[Ii]edereen",
     r"[Vv]rijwel niemand", r"(?:[Mm]inder|[Mm]eer) dan de helft",
     r"Helft", r"Minderheid", r"Meerderheid", r"Klein deel",
 ]
 PLURAL = [
-    rf"{_HEDGE}{_COUNT} op de tien",
-    r"(?:[Vv]rijwel |[Bb]ijna )?[Aa]lle", r"[Vv]rijwel geen",
+    rf"{_HEDGE}{_COUNT} op de (?:tien|vier|drie)",
+    r"(?:[Vv]rijwel |[Bb]ijna )?[Aa]lle", r"[Vv]rijwel geen", r"Weinig",
 ]
 # Finite verbs of the factsheet's sentences: singular -> plural.
 VERBS = {"kreeg": "kregen", "maakte": "maakten", "heeft": "hebben", "is": "zijn", "vindt": "vinden",

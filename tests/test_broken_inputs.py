@@ -92,7 +92,7 @@ def test_strict_refuses_illustrative_values_and_lists_them(tmp_path):
     refused = CliRunner().invoke(cli, ["build", "--strict", "-o", str(out)])
     assert refused.exit_code == 1 and not out.exists()
     lines = refused.stderr.splitlines()
-    assert lines[-1].startswith("monitor-pdf: error: --strict: the factsheet provincies 2024 would show ")
+    assert lines[-1].startswith("monitor-pdf: error: --strict: the factsheet provincies 2024 would show or rest on ")
     assert "  agressie.csv:" in lines[0] and "(illustratief)" in lines[0]
     assert any("tevreden_afhandeling" in line and "= 81%" in line for line in lines)
     assert not any("'Verbale agressie' provincies 2024" in line for line in lines)   # published

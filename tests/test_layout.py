@@ -86,7 +86,7 @@ def test_figures_give_up_height_down_to_their_minimum_when_a_page_is_full(spec):
     heights = {p.block_id: p.box.chart_height / PT_PER_MM for p in factsheet.placements() if p.role == "figure"}
     assert heights["fig9"] < 40.0 - 0.4                        # it gave up some height ...
     for block_id in ("fig6", "fig8a", "fig8b", "fig9"):          # ... and none went below its minimum
-        assert heights[block_id] >= {"fig6": 30.0, "fig8a": 32.0, "fig8b": 32.0, "fig9": 23.0}[block_id] - EPS
+        assert heights[block_id] >= {"fig6": 30.0, "fig8a": 29.0, "fig8b": 29.0, "fig9": 23.0}[block_id] - EPS
     for block_id in ("fig1", "fig2", "fig3", "fig4", "fig5", "fig7"):   # fixed ones keep theirs
         assert heights[block_id] == pytest.approx(spec.blocks[block_id].height, abs=0.01)
     blocks["fig9"] = dataclasses.replace(blocks["fig9"], height=120.0, min_height=90.0)
@@ -129,3 +129,17 @@ def test_chart_text_stays_inside_its_chart(provincies):
             left = op.x - {"start": 0, "middle": width / 2, "end": width}[op.anchor]
             assert -0.5 <= left and left + width <= chart.width + 0.5, (placement.block_id, op.text)
             assert 0 <= op.y <= chart.height, (placement.block_id, op.text)
+
+
+@pytest.mark.parametrize("laag", ["gemeenten", "provincies", "waterschappen"])
+def test_every_figure_can_be_drawn_at_its_minimum_height(spec, laag):
+    """A min_height in layout.toml is a promise: the chart (labels, legend) fits it."""
+    from monitor_pdf.model import build_model
+    from monitor_pdf.pipeline import draw_charts, load_dataset
+
+    model = build_model(load_dataset(), spec, laag, 2024, None)
+    smallest = {b.id: b.min_height * PT_PER_MM for b in spec.figure_blocks() if b.min_height}
+    assert len(smallest) >= 5
+    charts = draw_charts(spec, model, smallest, use_cache=False)
+    for block_id, height in smallest.items():
+        assert charts[block_id].height == pytest.approx(height, abs=0.05)

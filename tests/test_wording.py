@@ -59,7 +59,9 @@ def test_bands_are_monotonic_and_cover_0_to_100():
     (19, "één op de vijf", "Eén op de vijf", False), (30, "drie op de tien", "Drie op de tien", True),
     (90, "de overgrote meerderheid", "Bijna alle", True), (99, "vrijwel iedereen", "Vrijwel alle", True),
     (100, "iedereen", "Alle", True), (0, "vrijwel niemand", "Vrijwel geen", True),
-    (3, "een klein deel", "Klein deel", False),
+    (3, "een klein deel", "Weinig", True), (25, "een kwart", "Eén op de vier", False),
+    (33, "een derde", "Eén op de drie", False), (67, "twee derde", "Twee op de drie", True),
+    (74, "drie kwart", "Drie op de vier", True), (35, "ruim een derde", "Ruim één op de drie", False),
 ])
 def test_headline_and_body_words_come_from_one_band(value, wie, kop, kop_plural):
     found = band(value)

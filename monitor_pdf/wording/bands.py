@@ -57,15 +57,29 @@ SMALL_BELOW = 7.5        # "een klein deel" under this
 MAJORITY_FROM = 90.0     # "de overgrote meerderheid" from this
 NEARLY_ALL_FROM = 97.5   # "vrijwel iedereen" from this
 _HALF = ("bijna de helft", "de helft", "ruim de helft")
+# A headline drops articles ("Helft politieke ambtsdragers provincies kreeg ..."),
+# so other fractions are said there as "X op de Y", which needs none.
+_HEADLINE_FRACTIONS = {"een kwart": ("één op de vier", False), "een derde": ("één op de drie", False),
+                       "twee derde": ("twee op de drie", True), "drie kwart": ("drie op de vier", True)}
 
 
 def _key(words: str) -> str:
     return words.replace("één", "een").replace(" ", "_")
 
 
+def _headline(words: str, plural: bool) -> tuple[str, bool]:
+    """The band's words in a headline, and whether a verb after them is plural."""
+    if words in _HALF:
+        return "Helft", False
+    hedge = next((h for h in ("bijna ", "ruim ") if words.startswith(h)), "")
+    said, plural = _HEADLINE_FRACTIONS.get(words[len(hedge):], (words[len(hedge):], plural))
+    text = hedge + said
+    return ("Eén" + text[3:] if text.startswith("één") else text[:1].upper() + text[1:]), plural
+
+
 def _band(lo: float, words: str, kind: str, plural: bool) -> Band:
-    kop = "Helft" if words in _HALF else words[:1].upper() + words[1:]
-    return Band(_key(words), lo, words, plural, kind, words, kop.replace("Één", "Eén"), plural)
+    kop, kop_plural = _headline(words, plural)
+    return Band(_key(words), lo, words, plural, kind, words, kop, kop_plural)
 
 
 def _tolerance(anchor: float) -> float:
@@ -93,7 +107,7 @@ def _anchor_bands() -> list[Band]:
 
 BANDS: tuple[Band, ...] = (
     Band("nul", 0.0, "vrijwel niemand", False, DETERMINER, "vrijwel geen", "Vrijwel geen", True),
-    Band("een_klein_deel", 1e-9, "een klein deel", False, FRACTION, "een klein deel", "Klein deel", False),
+    Band("een_klein_deel", 1e-9, "een klein deel", False, FRACTION, "een klein deel", "Weinig", True),
     *_anchor_bands(),
     Band("de_overgrote_meerderheid", MAJORITY_FROM, "de overgrote meerderheid", False, FRACTION,
          "de overgrote meerderheid", "Bijna alle", True),

@@ -16,10 +16,6 @@ from monitor_pdf.textspec import PLACEHOLDER, Template, TextSpec
 from monitor_pdf.wording.claims import Claim
 from monitor_pdf.wording.grammar import Phrase, capitalize, lower_first
 
-# An outcome that says nothing can be said: choosing by it asserts nothing.
-SILENT = "geen"
-
-
 @dataclass(frozen=True)
 class Filled:
     text: str
@@ -36,10 +32,9 @@ class Filler:
             raise SpecError(f"{template.where}: sentences nest too deep")
         used: set[str] = set()
         outcome = None
-        if template.choose is not None:
+        if template.choose is not None:       # the choice itself rests on the claim's values
             outcome = self.claims[template.choose].outcome
-            if outcome != SILENT:
-                used.add(template.choose)
+            used.add(template.choose)
         text = template.pick(outcome)
 
         def replace(match: re.Match) -> str:

@@ -5,6 +5,7 @@ grammar.py; templates.py puts them into the texts of texts.toml).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from monitor_pdf.data.records import Record
@@ -23,6 +24,7 @@ _CHART_NAMES = {
 }
 # Fields whose text is a statement: marked when it rests on an illustrative value.
 STATEMENT_FIELDS = ("text", "title")
+_SENTENCE_END = re.compile(r"(?<=\.)(\s+)(?=[A-ZÉ])")
 
 
 @dataclass(frozen=True)
@@ -85,9 +87,10 @@ def _block_texts(filler: Filler, spec: FactsheetSpec, block_id: str) -> tuple[di
 
 
 def _marked(filled, filler: Filler) -> str:
-    """A statement resting on an illustrative value ends in the illustrative mark."""
+    """A statement resting on an illustrative value ends in the illustrative mark;
+    a form that is itself several sentences marks each of them."""
     if filled.text and any(filler.claims[n].illustrative for n in filled.claims):
-        return filled.text + ILLUSTRATIVE_MARK
+        return _SENTENCE_END.sub(ILLUSTRATIVE_MARK + r"\1", filled.text) + ILLUSTRATIVE_MARK
     return filled.text
 
 
