@@ -8,7 +8,7 @@ names the figure when something the layout needs is not in the data.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from monitor_pdf.data.records import Record, SentenceForm, UnitRecord
@@ -255,8 +255,6 @@ def _chart_data(ds: Dataset, block: BlockSpec, laag: str, jaar: int, shown: set[
 
 
 def _with_decimals(data: ChartData) -> ChartData:
-    from dataclasses import replace
-
     return replace(data, decimals=decimals_needed(c.value for c in data.present()))
 
 

@@ -11,8 +11,10 @@ checked against the figure beside it.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 
+@lru_cache(maxsize=8192)          # the same few hundred values are rounded for every factsheet
 def rounded(value: float, decimals: int = 0) -> Decimal:
     """The value as printed with `decimals` decimals (ROUND_HALF_UP is away from zero)."""
     return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)

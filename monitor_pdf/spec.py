@@ -116,8 +116,29 @@ class FactsheetSpec:
                 for column in row.columns for block_id in column]
 
 
+_LOADED: dict[tuple, FactsheetSpec] = {}
+
+
 def load_spec(directory: Path | None = None) -> FactsheetSpec:
-    directory = directory or resources.factsheet_dir()
+    """The checked layout and texts of a factsheet kind. A process keeps what it
+    loaded while the files are unchanged (watch and batch build many times)."""
+    directory = Path(directory or resources.factsheet_dir())
+    key = (str(directory.resolve()), *(_signature(directory / name) for name in ("layout.toml", "texts.toml")))
+    if key not in _LOADED:
+        _LOADED.clear()
+        _LOADED[key] = _load_spec(directory)
+    return _LOADED[key]
+
+
+def _signature(path: Path) -> tuple[int, int]:
+    try:
+        stat = path.stat()
+        return stat.st_mtime_ns, stat.st_size
+    except OSError:
+        return 0, -1
+
+
+def _load_spec(directory: Path) -> FactsheetSpec:
     layout = _read_toml(directory / "layout.toml")
     texts_path = directory / "texts.toml"
     texts = _read_toml(texts_path)

@@ -90,8 +90,9 @@ def _editions(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Phrase]:
         else:
             runs.append((relation, [str(year)]))
     parts = [f"{_VERSUS[relation]} {join(years)}" for relation, years in runs]
-    text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " maar " + parts[-1] if parts else ""
-    return {"zin": Phrase(text)}
+    if len(parts) > 1:
+        parts = [", ".join(parts[:-1]), parts[-1]]
+    return {"zin": Phrase(" maar ".join(parts))}
 
 
 def _change(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Phrase]:
