@@ -57,6 +57,9 @@ def _edit(rows: list[dict], edit: dict) -> list[dict]:
             key = (r["indicator"], r["item"], r["bestuurslaag"], str(edit["to"]))
             if r["jaar"] == str(edit["from"]) and r["indicator"] not in edit.get("except", ()) and key not in have:
                 rows.append({**r, "jaar": str(edit["to"]), "status": EDITED[0], "bron": EDITED[1]})
+    elif op == "copy_laag":
+        rows += [dict(r, bestuurslaag=edit["to"], waarde=str(min(100.0, float(r["waarde"]) + edit.get("plus", 0))),
+                      status=EDITED[0], bron=EDITED[1]) for r in rows if r["bestuurslaag"] == edit["from"]]
     elif op == "add":
         indicator, item, laag, jaar, waarde = edit["row"].split(",")
         rows.append({"indicator": indicator, "item": item, "bestuurslaag": laag, "jaar": jaar, "waarde": waarde,
