@@ -7,17 +7,16 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
-import re
 import time
-import unicodedata
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
 
-from monitor_pdf import __version__
+from monitor_pdf import __version__, resources
 from monitor_pdf.errors import DataError, MonitorError
-from monitor_pdf.pipeline import load_dataset, render_factsheet
+from monitor_pdf.names import output_name
+from monitor_pdf.pipeline import load_dataset, open_factsheet, render_factsheet
 
 MANIFEST = "manifest.json"
 
@@ -27,6 +26,8 @@ class Target:
     laag: str
     jaar: int
     profile: str = "screen"
+    factsheet: str = ""        # the kind's folder ("": the default kind)
+    data: str = ""             # the data folder it is built from
 
 
 @dataclass(frozen=True)
@@ -41,45 +42,35 @@ class Outcome:
     seconds: float = 0.0
     error: str | None = None
     profile: str = "screen"
+    factsheet: str = ""        # the kind's name
 
     @property
     def ok(self) -> bool:
         return self.error is None
 
 
-def slug(text: str) -> str:
-    """A file-name part made from a data value: ASCII letters, digits and '-',
-    so no value in a CSV can name a path outside the output folder."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
-def output_name(laag: str, jaar: int, profile: str = "screen") -> str:
-    """factsheet-<laag>-<jaar>.pdf; the print file gets -print, so both can share a folder."""
-    part = slug(laag)
-    if not part:
-        raise DataError(f"bestuurslaag '{laag}' gives no usable file name")
-    return f"factsheet-{part}-{jaar}{'' if profile == 'screen' else '-' + slug(profile)}.pdf"
-
-
 def plan(data_dir: Path | None, lagen: tuple[str, ...] = (), jaren: tuple[int, ...] = (),
-         profiles: tuple[str, ...] = ("screen",)) -> list[Target]:
+         profiles: tuple[str, ...] = ("screen",), factsheets: tuple[str, ...] = ()) -> list[Target]:
     """Every factsheet asked for: by default the latest year, every unit that gets
-    a factsheet, in each output profile."""
-    dataset = load_dataset(data_dir)
-    unknown = [lg for lg in lagen if lg not in dataset.lagen]
-    if unknown:
-        raise DataError(f"bestuurslaag {', '.join(unknown)} is not in the data "
-                        f"(there: {', '.join(dataset.lagen)})")
-    lagen = lagen or tuple(k for k in dataset.lagen if dataset.units[k].gets_factsheet)
-    targets = [Target(lg, jr, pr) for pr in dict.fromkeys(profiles or ("screen",))
-               for jr in (jaren or (max(dataset.jaren),)) for lg in lagen]
-    names: dict[str, Target] = {}
-    for target in targets:
-        name = output_name(target.laag, target.jaar, target.profile)
-        if names.setdefault(name, target) != target:
-            raise DataError(f"bestuurslagen '{names[name].laag}' and '{target.laag}' "
-                            f"would both be written as {name}")
+    a factsheet, in each output profile; for each kind asked for (default: every
+    bundled kind from its own data, or the default kind when --data is given)."""
+    kinds = factsheets or (() if data_dir else tuple(resources.bundled_kinds())) or ("",)
+    targets, names = [], {}
+    for factsheet in kinds:
+        spec, folder = open_factsheet(factsheet or None, data_dir)
+        dataset = load_dataset(folder)
+        unknown = [lg for lg in lagen if lg not in dataset.lagen]
+        if unknown:
+            raise DataError(f"bestuurslaag {', '.join(unknown)} is not in the data of {spec.kind.name} "
+                            f"(there: {', '.join(dataset.lagen)})")
+        units = lagen or tuple(k for k in dataset.lagen if dataset.units[k].gets_factsheet)
+        for target in (Target(lg, jr, pr, str(spec.kind.directory), str(folder))
+                       for pr in dict.fromkeys(profiles or ("screen",))
+                       for jr in (jaren or (max(dataset.jaren),)) for lg in units):
+            name = output_name(spec.kind, target.laag, target.jaar, target.profile)
+            if names.setdefault(name, target) != target:
+                raise DataError(f"'{names[name].laag}' and '{target.laag}' would both be written as {name}")
+            targets.append(target)
     return targets
 
 
@@ -92,14 +83,14 @@ class Availability:
     reason: str = ""
 
 
-def availability(data_dir: Path | None) -> list[Availability]:
+def availability(data_dir: Path | None, factsheet: str | None = None) -> list[Availability]:
     """For every unit and year in the data: can its factsheet be built, and does it
     involve illustrative values. Runs model and wording only (no drawing)."""
     from monitor_pdf.pipeline import check_factsheet
-    from monitor_pdf.spec import load_spec
     from monitor_pdf.wording.texts import illustrative_records
 
-    dataset, spec = load_dataset(data_dir), load_spec()
+    spec, data_dir = open_factsheet(factsheet, data_dir)
+    dataset = load_dataset(data_dir)
     found = []
     for jaar in dataset.jaren:
         for laag in (k for k in dataset.lagen if dataset.units[k].gets_factsheet):
@@ -118,18 +109,20 @@ def build_one(target: Target, data_dir: Path | None, out_dir: Path, strict: bool
 
     started = time.perf_counter()
     profile = target.profile
+    kind = Path(target.factsheet).name if target.factsheet else resources.DEFAULT_KIND
     try:
-        name = output_name(target.laag, target.jaar, profile)
-        factsheet = render_factsheet(target.laag, target.jaar, data_dir, strict=strict, profile=profile)
+        spec, folder = open_factsheet(target.factsheet or None, Path(target.data) if target.data else data_dir)
+        name = output_name(spec.kind, target.laag, target.jaar, profile)
+        factsheet = render_factsheet(target.laag, target.jaar, folder, spec=spec, strict=strict, profile=profile)
         write_atomic(out_dir / name, factsheet.pdf)
     except MonitorError as exc:
-        return Outcome(target.laag, target.jaar, error=str(exc), profile=profile)
+        return Outcome(target.laag, target.jaar, error=str(exc), profile=profile, factsheet=kind)
     except Exception as exc:  # a bug in one factsheet must not stop the others
         return Outcome(target.laag, target.jaar, error=f"internal error: {type(exc).__name__}: {exc}",
-                       profile=profile)
+                       profile=profile, factsheet=kind)
     return Outcome(target.laag, target.jaar, name, len(factsheet.pages), len(factsheet.pdf),
                    hashlib.sha256(factsheet.pdf).hexdigest(), factsheet.illustrative,
-                   round(time.perf_counter() - started, 3), profile=profile)
+                   round(time.perf_counter() - started, 3), profile=profile, factsheet=kind)
 
 
 def warm_up() -> None:
@@ -170,11 +163,11 @@ def run_batch(targets: list[Target], data_dir: Path | None, out_dir: Path, jobs:
 
 def manifest(outcomes: list[Outcome]) -> dict:
     """What was built, without times, so the same input gives the same manifest."""
-    keep = ("file", "laag", "jaar", "profile", "pages", "bytes", "sha256", "illustrative")
+    keep = ("file", "factsheet", "laag", "jaar", "profile", "pages", "bytes", "sha256", "illustrative")
     return {
         "generator": f"monitor-pdf {__version__}",
         "factsheets": [{k: asdict(o)[k] for k in keep} for o in outcomes if o.ok],
-        "failed": [{"laag": o.laag, "jaar": o.jaar, "profile": o.profile, "error": o.error}
+        "failed": [{"factsheet": o.factsheet, "laag": o.laag, "jaar": o.jaar, "profile": o.profile, "error": o.error}
                    for o in outcomes if not o.ok],
     }
 

@@ -34,7 +34,12 @@ PROFILE_CHOICE = click.Choice(["screen", "print"])
 STRICT_OPTION = click.option("--strict", is_flag=True,
                              help="Refuse to build a factsheet that would show illustrative values; list them.")
 DATA_OPTION = click.option("--data", "data_dir", type=click.Path(path_type=Path), default=None,
-                           metavar="DIR", help="Folder with the CSV tables. Default: the bundled datasets/.")
+                           metavar="DIR", help="Folder with the CSV tables. Default: the factsheet kind's own data.")
+FACTSHEET_OPTION = click.option("--factsheet", default=None, metavar="NAME|DIR",
+                                help="Factsheet kind: a bundled one (agressie, landelijk) or a folder of your own "
+                                     "(kind.toml, layout.toml, texts.toml, theme.toml). Default: agressie.")
+LAAG_OPTION = click.option("--laag", default=None, metavar="NAAM",
+                           help="Unit as named in the data (gemeenten, provincies, ...). Default: the kind's.")
 
 
 class _Cli(click.Group):
@@ -71,8 +76,8 @@ def cli() -> None:
 
 
 @cli.command(epilog=EXAMPLES)
-@click.option("--laag", default="provincies", show_default=True, metavar="NAAM",
-              help="Bestuurslaag as named in the data: gemeenten, provincies, waterschappen.")
+@FACTSHEET_OPTION
+@LAAG_OPTION
 @click.option("--jaar", type=int, default=None, metavar="JAAR",
               help="Survey year. Default: the latest year in the data.")
 @DATA_OPTION
@@ -81,14 +86,14 @@ def cli() -> None:
 @STRICT_OPTION
 @click.option("--profile", type=PROFILE_CHOICE, default="screen", show_default=True,
               help="screen: sRGB, outline, PDF/A metadata. print: CMYK, 3 mm bleed, crop marks.")
-def build(laag: str, jaar: int | None, data_dir: Path | None, output: Path | None, strict: bool,
-          profile: str) -> None:
-    """Build one factsheet (two A4 pages) and write it atomically."""
+def build(factsheet: str | None, laag: str | None, jaar: int | None, data_dir: Path | None, output: Path | None,
+          strict: bool, profile: str) -> None:
+    """Build one factsheet and write it atomically."""
     from monitor_pdf.pipeline import build_factsheet
 
     started = time.perf_counter()
     path, factsheet = build_factsheet(laag=laag, jaar=jaar, data_dir=data_dir, output=output, strict=strict,
-                                      profile=profile, parallel_start=True)
+                                      profile=profile, parallel_start=True, factsheet=factsheet)
     note = "; shows illustrative values (marked *)" if factsheet.illustrative else ""
     click.echo(f"wrote {path} ({len(factsheet.pages)} pages, {len(factsheet.pdf) / 1024:.0f} KB, "
                f"{time.perf_counter() - started:.2f} s){note}")
@@ -97,8 +102,8 @@ def build(laag: str, jaar: int | None, data_dir: Path | None, output: Path | Non
 def _build_options(function):
     """The options that say which factsheet: shared by build, preview and watch."""
     for option in reversed([
-        click.option("--laag", default="provincies", show_default=True, metavar="NAAM",
-                     help="Bestuurslaag as named in the data."),
+        FACTSHEET_OPTION,
+        LAAG_OPTION,
         click.option("--jaar", type=int, default=None, metavar="JAAR", help="Default: the latest year."),
         DATA_OPTION,
         click.option("--profile", type=PROFILE_CHOICE, default="screen", show_default=True),
@@ -112,16 +117,17 @@ def _build_options(function):
 @click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("."),
               show_default=True, metavar="DIR", help="Folder for the PNG files.")
 @click.option("--dpi", type=click.FloatRange(30, 600), default=110, show_default=True)
-def preview(laag: str, jaar: int | None, data_dir: Path | None, profile: str, out_dir: Path, dpi: float) -> None:
+def preview(factsheet: str | None, laag: str | None, jaar: int | None, data_dir: Path | None, profile: str,
+            out_dir: Path, dpi: float) -> None:
     """Write PNG images of a factsheet's pages (factsheet-<laag>-<jaar>-1.png, ...)."""
-    from monitor_pdf.batch import output_name
+    from monitor_pdf.names import output_name
     from monitor_pdf.pipeline import render_factsheet
     from monitor_pdf.render.preview import write_previews
 
-    factsheet = render_factsheet(laag, jaar, data_dir, profile=profile)
+    made = render_factsheet(laag, jaar, data_dir, profile=profile, factsheet=factsheet)
     out_dir.mkdir(parents=True, exist_ok=True)
-    stem = out_dir / Path(output_name(laag, factsheet.jaar, profile)).stem
-    for path in write_previews(factsheet.pdf, stem, dpi):
+    stem = out_dir / Path(output_name(made.kind, made.laag, made.jaar, profile)).stem
+    for path in write_previews(made.pdf, stem, dpi):
         click.echo(f"wrote {path}")
 
 
@@ -129,23 +135,23 @@ def preview(laag: str, jaar: int | None, data_dir: Path | None, profile: str, ou
 @_build_options
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="PATH")
 @click.option("--preview/--no-preview", "with_preview", default=False, help="Also write PNG pages after each build.")
-def watch(laag: str, jaar: int | None, data_dir: Path | None, profile: str, output: Path | None,
-          with_preview: bool) -> None:
+def watch(factsheet: str | None, laag: str | None, jaar: int | None, data_dir: Path | None, profile: str,
+          output: Path | None, with_preview: bool) -> None:
     """Rebuild (and re-preview) on every change to the data, layout or text files.
 
     Prints each build's time; a failed build prints its error and keeps watching.
     Stop with Ctrl-C."""
     from monitor_pdf.errors import MonitorError
-    from monitor_pdf.pipeline import build_factsheet
+    from monitor_pdf.pipeline import build_factsheet, open_factsheet
     from monitor_pdf.render.preview import write_previews
     from monitor_pdf.watch import watch as watch_files
 
     def rebuild(changed: list[Path]) -> None:
         started = time.perf_counter()
         try:
-            path, factsheet = build_factsheet(laag, jaar, data_dir, output, profile=profile)
+            path, made = build_factsheet(laag, jaar, data_dir, output, profile=profile, factsheet=factsheet)
             if with_preview:
-                write_previews(factsheet.pdf, path.with_suffix(""))
+                write_previews(made.pdf, path.with_suffix(""))
         except MonitorError as exc:
             click.echo(f"monitor-pdf: error: {_one_line(str(exc))}", err=True)
             return
@@ -159,19 +165,21 @@ def watch(laag: str, jaar: int | None, data_dir: Path | None, profile: str, outp
         sys.stdout.flush()
 
     try:
-        watch_files(data_dir, rebuild, on_start=start)
+        spec, folder = open_factsheet(factsheet, data_dir)
+        watch_files(folder, rebuild, on_start=start, kind_dir=spec.kind.directory)
     except KeyboardInterrupt:
         click.echo("stopped")
 
 
 @cli.command("list", epilog=EXAMPLES)
+@FACTSHEET_OPTION
 @DATA_OPTION
 @click.option("--all", "show_all", is_flag=True, help="Also list units and years that cannot be built, and why.")
-def list_command(data_dir: Path | None, show_all: bool) -> None:
+def list_command(factsheet: str | None, data_dir: Path | None, show_all: bool) -> None:
     """List the factsheets the data can build (laag, jaar, illustrative values)."""
     from monitor_pdf.batch import availability
 
-    rows = [a for a in availability(data_dir) if a.buildable or show_all]
+    rows = [a for a in availability(data_dir, factsheet) if a.buildable or show_all]
     width = max([len(a.laag) for a in rows] + [4])
     click.echo(f"{'laag':<{width}}  jaar  illustratief  status")
     for a in rows:
@@ -183,6 +191,9 @@ def list_command(data_dir: Path | None, show_all: bool) -> None:
 
 
 @cli.command(epilog=EXAMPLES)
+@click.option("--factsheet", "factsheets", multiple=True, metavar="NAME|DIR",
+              help="Factsheet kind (repeatable). Default: every bundled kind, each from its own data "
+                   "(with --data: the default kind).")
 @DATA_OPTION
 @click.option("--laag", "lagen", multiple=True, metavar="NAAM", help="Only this laag (repeatable). Default: all.")
 @click.option("--jaar", "jaren", type=int, multiple=True, metavar="JAAR",
@@ -194,14 +205,14 @@ def list_command(data_dir: Path | None, show_all: bool) -> None:
 @STRICT_OPTION
 @click.option("--profile", "profiles", type=PROFILE_CHOICE, multiple=True, metavar="screen|print",
               help="Output profile (repeatable; print files are named *-print.pdf). Default: screen.")
-def batch(data_dir: Path | None, lagen: tuple, jaren: tuple, out_dir: Path, jobs: int | None,
+def batch(factsheets: tuple, data_dir: Path | None, lagen: tuple, jaren: tuple, out_dir: Path, jobs: int | None,
           strict: bool, profiles: tuple) -> None:
     """Build every factsheet the data allows, in parallel, with a manifest.
 
     A failure does not stop the others; the exit code is 1 when any failed."""
     from monitor_pdf import batch as batching
 
-    targets = batching.plan(data_dir, lagen, jaren, profiles or ("screen",))
+    targets = batching.plan(data_dir, lagen, jaren, profiles or ("screen",), factsheets)
     jobs = jobs or os.cpu_count() or 1
     started = time.perf_counter()
     outcomes = _run_with_progress(batching, targets, data_dir, out_dir, jobs, strict)
@@ -214,15 +225,16 @@ def batch(data_dir: Path | None, lagen: tuple, jaren: tuple, out_dir: Path, jobs
 
 
 @cli.command(epilog=EXAMPLES)
+@FACTSHEET_OPTION
 @DATA_OPTION
 @click.option("--laag", "lagen", multiple=True, metavar="NAAM", help="Check this laag (repeatable). Default: all.")
 @click.option("--jaar", "jaren", type=int, multiple=True, metavar="JAAR",
               help="Check this year (repeatable). Default: the latest year in the data.")
-def validate(data_dir: Path | None, lagen: tuple, jaren: tuple) -> None:
-    """Check the tables without drawing: every problem, as file:line: column: message."""
+def validate(factsheet: str | None, data_dir: Path | None, lagen: tuple, jaren: tuple) -> None:
+    """Check the kind's files and the tables without drawing: every problem, as file:line: message."""
     from monitor_pdf.validate import validate as check
 
-    problems, checked = check(data_dir, lagen, jaren)
+    problems, checked = check(data_dir, lagen, jaren, factsheet)
     for problem in problems:
         click.echo(_one_line(problem), err=True)
     if problems:
@@ -276,7 +288,7 @@ def _report_line(o) -> None:
 
 def _report_failure(o) -> None:
     if not o.ok:
-        click.echo(f"FAIL  {o.laag} {o.jaar}: {_one_line(o.error)}", err=True)
+        click.echo(f"FAIL  {o.factsheet} {o.laag} {o.jaar}: {_one_line(o.error)}", err=True)
 
 
 def _summary(outcomes, elapsed: float, jobs: int, manifest: Path) -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from monitor_pdf import cache, resources
+from monitor_pdf.kind import Kind, find_kind
 from monitor_pdf.spec import PT_PER_MM, FactsheetSpec, load_overrides, load_spec
 
 
@@ -22,6 +23,7 @@ class Factsheet:
     illustrative: bool     # shows at least one illustrative value
     page_height_pt: float  # trim height: placements are measured from the trim box
     profile: str = "screen"
+    kind: Kind | None = None
 
     def placements(self) -> list:
         return [p for page in self.pages for p in page.placements]
@@ -113,6 +115,20 @@ def draw_charts(spec: FactsheetSpec, model, heights: dict[str, float] | None = N
     return charts
 
 
+def open_factsheet(factsheet: str | Path | None = None, data_dir: Path | None = None) -> tuple[FactsheetSpec, Path]:
+    """The kind's checked spec, and the data folder to build it from: the one
+    given, else the kind's own (kind.toml `data`)."""
+    spec = load_spec(find_kind(factsheet, data_dir))
+    return spec, Path(data_dir) if data_dir else spec.kind.data
+
+
+def default_laag(spec: FactsheetSpec, dataset) -> str:
+    """The unit built when none is asked for: the kind's, else the first in the data."""
+    if spec.kind.laag:
+        return spec.kind.laag
+    return next((k for k in dataset.lagen if dataset.units[k].gets_factsheet), dataset.lagen[0])
+
+
 def check_factsheet(dataset, spec: FactsheetSpec, laag: str, jaar: int, data_dir: Path | None = None):
     """Run the stages that need no drawing (model, wording): (model, wording) if the
     data allows this factsheet, else the MonitorError that says why not."""
@@ -123,10 +139,10 @@ def check_factsheet(dataset, spec: FactsheetSpec, laag: str, jaar: int, data_dir
     return model, build_wording(model, spec, load_overrides(spec, data_dir or resources.datasets_dir(), laag, jaar))
 
 
-def render_factsheet(laag: str = "provincies", jaar: int | None = None,
+def render_factsheet(laag: str | None = None, jaar: int | None = None,
                      data_dir: Path | None = None, spec: FactsheetSpec | None = None,
                      strict: bool = False, profile: str = "screen", use_cache: bool = True,
-                     helper=None) -> Factsheet:
+                     helper=None, factsheet: str | Path | None = None) -> Factsheet:
     """Run every stage for one factsheet. `strict` refuses (StrictError) when any
     value it would show, or that its sentences rest on, is illustrative."""
     from monitor_pdf.layout.build import attach_charts, check_printable, make_boxes
@@ -137,9 +153,11 @@ def render_factsheet(laag: str = "provincies", jaar: int | None = None,
     from monitor_pdf.wording.texts import build_wording, illustrative_records
 
     output_profile = get_profile(profile)
-    spec = spec or load_spec()
-    data_dir = Path(data_dir) if data_dir else resources.datasets_dir()
+    if spec is None:
+        spec, data_dir = open_factsheet(factsheet, data_dir)
+    data_dir = Path(data_dir) if data_dir else spec.kind.data
     dataset = load_dataset(data_dir)
+    laag = laag or default_laag(spec, dataset)
     jaar = jaar if jaar is not None else max(dataset.jaren)
     model = build_model(dataset, spec, laag, jaar, data_dir)
     wording = build_wording(model, spec, load_overrides(spec, data_dir, laag, jaar))
@@ -156,11 +174,10 @@ def render_factsheet(laag: str = "provincies", jaar: int | None = None,
         title=f"{header['title']} – {header['subtitle']} – {model.unit.name}",
         author=meta.get("author", ""),
         subject=" ".join(filter(None, (meta.get("subject", ""), meta.get("illustrative", "") if illustrative else ""))),
-        keywords=("Monitor Integriteit en Veiligheid", "agressie", "intimidatie", "integriteit",
-                  laag, str(jaar)),
+        keywords=(*(k.strip() for k in meta.get("keywords", "").split(",") if k.strip()), laag, str(jaar)),
     )
     pdf = render_pdf(spec, pages, header, wording.footer, metadata, output_profile)
-    return Factsheet(pdf, laag, jaar, pages, illustrative, spec.grid.page_height * PT_PER_MM, profile)
+    return Factsheet(pdf, laag, jaar, pages, illustrative, spec.grid.page_height * PT_PER_MM, profile, spec.kind)
 
 
 def _refuse_illustrative(shown: list, laag: str, jaar: int) -> None:
@@ -176,25 +193,26 @@ def _refuse_illustrative(shown: list, laag: str, jaar: int) -> None:
              f"{format_number(r.waarde, 1 if r.waarde % 1 else 0)}% (illustratief)" for r in shown])
 
 
-def build_factsheet(laag: str = "provincies", jaar: int | None = None, data_dir: Path | None = None,
+def build_factsheet(laag: str | None = None, jaar: int | None = None, data_dir: Path | None = None,
                     output: Path | None = None, strict: bool = False, profile: str = "screen",
-                    parallel_start: bool = False) -> tuple[Path, Factsheet]:
+                    parallel_start: bool = False, factsheet: str | Path | None = None) -> tuple[Path, Factsheet]:
     """Render and write atomically. Nothing is written when any stage fails.
     `parallel_start` (for a one-shot process): when the tables are new, draw the
     charts in a helper process that imports matplotlib while the data is read."""
-    from monitor_pdf.batch import output_name
+    from monitor_pdf.names import output_name
     from monitor_pdf.render.output import write_atomic
 
+    spec, data_dir = open_factsheet(factsheet, data_dir)
     helper = None
-    if parallel_start and not _tables_cached(Path(data_dir) if data_dir else resources.datasets_dir()):
+    if parallel_start and not _tables_cached(data_dir):
         from monitor_pdf.chart_process import ChartProcess
 
         helper = ChartProcess.start()
     try:
-        factsheet = render_factsheet(laag, jaar, data_dir, strict=strict, profile=profile, helper=helper)
+        made = render_factsheet(laag, jaar, data_dir, spec=spec, strict=strict, profile=profile, helper=helper)
     finally:
         if helper is not None:
             helper.close()
-    path = Path(output) if output else Path(output_name(laag, factsheet.jaar, profile))
-    write_atomic(path, factsheet.pdf)
-    return path, factsheet
+    path = Path(output) if output else Path(output_name(spec.kind, made.laag, made.jaar, profile))
+    write_atomic(path, made.pdf)
+    return path, made

@@ -25,6 +25,18 @@ def fonts_dir() -> Path:
     return _bundled("fonts")
 
 
-def factsheet_dir() -> Path:
-    """Layout and text templates of the factsheet kind (TOML files)."""
-    return PACKAGE_DIR / "factsheet"
+DEFAULT_KIND = "agressie"
+
+
+def kinds_dir() -> Path:
+    """The bundled factsheet kinds, one folder each (kind.toml, layout.toml, texts.toml, theme.toml)."""
+    return PACKAGE_DIR / "kinds"
+
+
+def bundled_kinds() -> list[str]:
+    return sorted(p.name for p in kinds_dir().iterdir() if (p / "layout.toml").is_file())
+
+
+def factsheet_dir(name: str = DEFAULT_KIND) -> Path:
+    """The folder of a bundled factsheet kind."""
+    return kinds_dir() / name

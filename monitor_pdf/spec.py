@@ -14,6 +14,7 @@ from pathlib import Path
 
 from monitor_pdf import resources
 from monitor_pdf.errors import SpecError
+from monitor_pdf.kind import Kind, load_kind
 from monitor_pdf.textspec import TEXT_FIELDS, TextSpec, parse_texts
 
 BLOCK_KINDS = {"headline", "paragraph", "figure", "top3", "callout"}
@@ -92,6 +93,7 @@ class FactsheetSpec:
     pages: tuple[PageSpec, ...]
     blocks: dict[str, BlockSpec]
     text: TextSpec = field(repr=False)  # the checked texts.toml: templates and claims
+    kind: Kind | None = None            # kind.toml: its name, data, default unit, file names
 
     @property
     def texts(self) -> dict:
@@ -123,7 +125,7 @@ def load_spec(directory: Path | None = None) -> FactsheetSpec:
     """The checked layout and texts of a factsheet kind. A process keeps what it
     loaded while the files are unchanged (watch and batch build many times)."""
     directory = Path(directory or resources.factsheet_dir())
-    key = (str(directory.resolve()), *(_signature(directory / name) for name in ("layout.toml", "texts.toml")))
+    key = (str(directory.resolve()), *(_signature(p) for p in sorted(directory.glob("*.toml"))))
     if key not in _LOADED:
         _LOADED.clear()
         _LOADED[key] = _load_spec(directory)
@@ -152,7 +154,7 @@ def _load_spec(directory: Path) -> FactsheetSpec:
         raise SpecError("layout.toml: no [[page]] defined")
     figure_ids = {b.id for b in blocks.values() if b.kind == "figure"}
     text = parse_texts(texts, texts_path.read_text(encoding="utf-8"), str(texts_path), figure_ids)
-    spec = FactsheetSpec(grid, headers, pages, blocks, text)
+    spec = FactsheetSpec(grid, headers, pages, blocks, text, load_kind(directory))
     _check_texts(spec)
     return spec
 

@@ -8,7 +8,8 @@ from monitor_pdf.errors import DataError, DataProblems, MonitorError
 from monitor_pdf.pipeline import load_dataset
 
 
-def validate(data_dir: Path | None, lagen: tuple[str, ...] = (), jaren: tuple[int, ...] = ()) -> tuple[list[str], list[tuple[str, int]]]:
+def validate(data_dir: Path | None, lagen: tuple[str, ...] = (), jaren: tuple[int, ...] = (),
+             factsheet: str | None = None) -> tuple[list[str], list[tuple[str, int]]]:
     """(problems as 'file:line: column: message', the factsheets checked).
 
     Besides the tables themselves: every figure and list each factsheet needs,
@@ -17,9 +18,13 @@ def validate(data_dir: Path | None, lagen: tuple[str, ...] = (), jaren: tuple[in
     sentence form at its data row, each with the blocks that need it)."""
     from monitor_pdf.layout.fonts import describe, unprintable
     from monitor_pdf.model import block_problems, build_model
-    from monitor_pdf.spec import load_spec
+    from monitor_pdf.pipeline import open_factsheet
     from monitor_pdf.wording.texts import build_wording
 
+    try:
+        spec, data_dir = open_factsheet(factsheet, data_dir)       # the kind's own files, checked first
+    except MonitorError as exc:
+        return [str(exc)], []
     try:
         dataset = load_dataset(data_dir)
     except DataProblems as exc:
@@ -34,7 +39,6 @@ def validate(data_dir: Path | None, lagen: tuple[str, ...] = (), jaren: tuple[in
     lagen = tuple(lg for lg in lagen if lg in dataset.lagen) or tuple(
         k for k in dataset.lagen if dataset.units[k].gets_factsheet)
     jaren = tuple(jr for jr in jaren if jr in dataset.jaren) or (max(dataset.jaren),)
-    spec = load_spec()
     checked = [(lg, jr) for jr in jaren for lg in lagen]
     found: dict[str, list[str]] = {}          # message -> the factsheets it holds for
     for laag, jaar in checked:

@@ -12,10 +12,11 @@ from typing import Callable
 from monitor_pdf import resources
 
 
-def watched_files(data_dir: Path | None) -> list[Path]:
+def watched_files(data_dir: Path | None, kind_dir: Path | None = None) -> list[Path]:
+    """The data folder's tables and text overrides, and the kind's files."""
     folder = Path(data_dir) if data_dir else resources.datasets_dir()
-    return sorted([*folder.glob("*.csv"), *folder.glob("teksten/*.toml"),
-                   *resources.factsheet_dir().glob("*.toml")])
+    kind = Path(kind_dir) if kind_dir else resources.factsheet_dir()
+    return sorted([*folder.glob("*.csv"), *folder.glob("teksten/*.toml"), *kind.glob("*.toml"), *kind.glob("*.csv")])
 
 
 def snapshot(paths: list[Path]) -> dict[Path, tuple[float, int]]:
@@ -30,15 +31,16 @@ def snapshot(paths: list[Path]) -> dict[Path, tuple[float, int]]:
 
 
 def watch(data_dir: Path | None, on_change: Callable[[list[Path]], None], interval: float = 0.3,
-          stop: Callable[[], bool] = lambda: False, on_start: Callable[[], None] = lambda: None) -> None:
+          stop: Callable[[], bool] = lambda: False, on_start: Callable[[], None] = lambda: None,
+          kind_dir: Path | None = None) -> None:
     """Call on_start() once, then on_change(changed files) after every change,
     until stop() is true. The files are looked at before on_start, so an edit
     made while the first build runs is not missed."""
-    before = snapshot(watched_files(data_dir))
+    before = snapshot(watched_files(data_dir, kind_dir))
     on_start()
     while not stop():
         time.sleep(interval)
-        now = snapshot(watched_files(data_dir))
+        now = snapshot(watched_files(data_dir, kind_dir))
         changed = sorted(p for p in now.keys() | before.keys() if now.get(p) != before.get(p))
         if changed:
             before = now

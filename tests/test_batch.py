@@ -11,7 +11,12 @@ import pdfplumber
 import pytest
 from click.testing import CliRunner
 
-from monitor_pdf.batch import output_name, plan, slug, verify_manifest
+from monitor_pdf.batch import plan, verify_manifest
+from monitor_pdf.kind import load_kind
+from monitor_pdf.names import output_name, slug
+from monitor_pdf.resources import factsheet_dir
+
+KIND = load_kind(factsheet_dir())
 from monitor_pdf.cli import cli
 from monitor_pdf.errors import DataError
 from tests.conftest import normalise
@@ -63,7 +68,7 @@ def test_a_factsheet_that_cannot_be_written_fails_alone(tmp_path):
     (tmp_path / "factsheet-gemeenten-2024.pdf").mkdir()          # a folder where the file should go
     run = CliRunner().invoke(cli, ["batch", "-o", str(tmp_path), "--jobs", "2"])
     assert run.exit_code == 1
-    assert "FAIL  gemeenten 2024:" in run.stderr
+    assert "FAIL  agressie gemeenten 2024:" in run.stderr
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
     assert [e["laag"] for e in manifest["factsheets"]] == ["provincies", "waterschappen"]
     assert [f["laag"] for f in manifest["failed"]] == ["gemeenten"]
@@ -78,18 +83,18 @@ def test_a_factsheet_with_broken_data_fails_alone(tmp_path, data_copy):
     out = tmp_path / "out"
     run = CliRunner().invoke(cli, ["batch", "--data", str(data_copy), "-o", str(out), "--jobs", "1"])
     assert run.exit_code == 1
-    assert "FAIL  waterschappen 2024: no data for Figuur 5 (fig5): besproken_gemeld" in run.stderr
+    assert "FAIL  agressie waterschappen 2024: no data for Figuur 5 (fig5): besproken_gemeld" in run.stderr
     assert sorted(p.name for p in out.glob("*.pdf")) == ["factsheet-gemeenten-2024.pdf",
                                                           "factsheet-provincies-2024.pdf"]
     assert [p.name for p in out.iterdir() if p.name.endswith(".tmp")] == []
 
 
 def test_output_names_cannot_leave_the_output_folder():
-    assert output_name("../../etc/passwd", 2024) == "factsheet-etc-passwd-2024.pdf"
-    assert output_name("Fryslân", 2024) == "factsheet-fryslan-2024.pdf"
+    assert output_name(KIND, "../../etc/passwd", 2024) == "factsheet-etc-passwd-2024.pdf"
+    assert output_name(KIND, "Fryslân", 2024) == "factsheet-fryslan-2024.pdf"
     assert slug("Noord-Holland") == "noord-holland"
     with pytest.raises(DataError, match="no usable file name"):
-        output_name("../", 2024)
+        output_name(KIND, "../", 2024)
 
 
 def test_plan_defaults_and_narrowing():
@@ -123,7 +128,7 @@ def test_units_are_data(tmp_path):
     with pdfplumber.open(BytesIO(factsheet.pdf)) as pdf:
         text = normalise(pdf.pages[0].extract_text())
     assert re.search(r"politieke ambtsdragers van Fryslân (kreeg|kregen) te maken met agressie", text)  # a name keeps 'van' 
-    assert output_name("Fryslân", 2024) == "factsheet-fryslan-2024.pdf"
+    assert output_name(KIND, "Fryslân", 2024) == "factsheet-fryslan-2024.pdf"
 
 
 def test_bytes_do_not_depend_on_the_clock(provincies, monkeypatch):
