@@ -33,7 +33,7 @@ class TextOp:
     x: float                    # anchor point, baseline
     y: float
     text: str
-    face: str                   # key of theme.FONT_FACES
+    face: str                   # "regular" or "bold" (the theme's faces)
     size: float
     color: str
     anchor: str = "start"       # start | middle | end (horizontal, at x)

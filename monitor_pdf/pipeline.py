@@ -87,15 +87,12 @@ def draw_charts(spec: FactsheetSpec, model, heights: dict[str, float] | None = N
     layout's height); from the cache when its data, size, theme and the chart
     code are unchanged (then matplotlib is not even imported). The others are
     drawn here, or by `helper` (a ChartProcess) when there is one."""
-    from monitor_pdf import theme
-
     charts, missing = {}, []
     for block in spec.figure_blocks():
         height = (heights or {}).get(block.id, block.height * PT_PER_MM)
         request = (block.chart, model.charts[block.id], spec.block_width(block.id) * PT_PER_MM,
-                   height, f"Figuur {block.number} ({block.id})", block.label_share)
-        key = cache.key_of(cache.code_version("charts", "displaylist", "theme", "model", "wording"), theme.DEFAULT_THEME,
-                           theme.PALETTE, request)
+                   height, f"Figuur {block.number} ({block.id})", block.label_share, spec.theme.chart)
+        key = cache.key_of(cache.code_version("charts", "displaylist", "theme", "model", "wording"), request)
         cached = cache.get("charts", key) if use_cache else None
         if cached is None:
             missing.append((block.id, key, request))
@@ -152,9 +149,12 @@ def render_factsheet(laag: str | None = None, jaar: int | None = None,
     from monitor_pdf.render.profiles import get_profile
     from monitor_pdf.wording.texts import build_wording, illustrative_records
 
+    from monitor_pdf import theme
+
     output_profile = get_profile(profile)
     if spec is None:
         spec, data_dir = open_factsheet(factsheet, data_dir)
+    theme.use(spec.theme)
     data_dir = Path(data_dir) if data_dir else spec.kind.data
     dataset = load_dataset(data_dir)
     laag = laag or default_laag(spec, dataset)

@@ -15,6 +15,8 @@ from pathlib import Path
 from monitor_pdf import resources
 from monitor_pdf.errors import SpecError
 from monitor_pdf.kind import Kind, load_kind
+from monitor_pdf.theme import DEFAULT_THEME, Theme, load_theme
+from monitor_pdf.words import Words, load_words
 from monitor_pdf.textspec import TEXT_FIELDS, TextSpec, parse_texts
 
 BLOCK_KINDS = {"headline", "paragraph", "figure", "top3", "callout"}
@@ -94,6 +96,8 @@ class FactsheetSpec:
     blocks: dict[str, BlockSpec]
     text: TextSpec = field(repr=False)  # the checked texts.toml: templates and claims
     kind: Kind | None = None            # kind.toml: its name, data, default unit, file names
+    words: Words | None = None          # language/nl.toml, amended by the kind's words.toml
+    theme: Theme = DEFAULT_THEME        # theme.toml: colours, fonts, sizes
 
     @property
     def texts(self) -> dict:
@@ -154,7 +158,8 @@ def _load_spec(directory: Path) -> FactsheetSpec:
         raise SpecError("layout.toml: no [[page]] defined")
     figure_ids = {b.id for b in blocks.values() if b.kind == "figure"}
     text = parse_texts(texts, texts_path.read_text(encoding="utf-8"), str(texts_path), figure_ids)
-    spec = FactsheetSpec(grid, headers, pages, blocks, text, load_kind(directory))
+    theme = load_theme(directory / "theme.toml") if (directory / "theme.toml").is_file() else DEFAULT_THEME
+    spec = FactsheetSpec(grid, headers, pages, blocks, text, load_kind(directory), load_words(directory), theme)
     _check_texts(spec)
     return spec
 

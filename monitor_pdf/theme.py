@@ -1,66 +1,21 @@
-"""Colours, fonts and type sizes: the one place that says what the factsheet looks like.
+"""Colours, fonts and type sizes as data: a factsheet kind's theme.toml.
 
 Leaf module (standard library only), read by the charts stage (matplotlib) and
-the render stage (reportlab) alike, so a chart and the page around it can never
-disagree about a colour or a font. Colours are sRGB hex strings.
+the render stage (reportlab) alike, so a chart and the page around it can
+never disagree about a colour or a font. Colours are sRGB hex strings. The
+pipeline makes the kind's theme current (`use`) before it lays out and draws
+a factsheet; charts get theirs in each request (ChartStyle).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
 
-# Palette: a dark "lintblauw" for headings and the highlighted series, light
-# blues for the other series, a tint for boxes. Chosen to stay distinct when
-# printed and to keep text contrast above WCAG AA on white and on the tint.
-PRIMARY = "#154273"      # headings, header band, highlighted series
-TEXT = "#1A1A1A"
-MUTED_TEXT = "#555555"   # captions, notes, value labels
-TINT = "#E4EDF5"         # callout and top-3 boxes
-RULE = "#8A8A8A"         # chart baselines
-WARNING = "#A8321E"      # the notice about illustrative values
-WHITE = "#FFFFFF"
-
-# Figures 3, 8, 9: the factsheet's own bestuurslaag is drawn in PRIMARY, the
-# others in these muted colours, in data order.
-MUTED_SERIES = ("#8FCAE7", "#B9B9B9", "#CFE3F0", "#D9D9D9")
-
-# Figure 3: one bar per survey year, light (old) to dark (new).
-YEAR_RAMP = ("#D5E5F1", "#B4CFE4", "#8DB3D3", "#5E8FBC", "#356C9D", "#154273")
-
-# Figure 7: one line per item.
-LINE_SERIES = ("#154273", "#E17000", "#39870C", "#8FCAE7")
-
-# Figure 2: highlighted scale points ((zeer) ernstig) and the rest.
-SCALE_HIGHLIGHT = PRIMARY
-SCALE_OTHER = "#8FCAE7"
-
-# Every colour the factsheet may use. The print profile refuses any other, so
-# a stray default colour from a library cannot reach the press.
-PALETTE = tuple(dict.fromkeys((PRIMARY, TEXT, MUTED_TEXT, TINT, RULE, WARNING, WHITE, SCALE_OTHER,
-                               *MUTED_SERIES, *YEAR_RAMP, *LINE_SERIES)))
-
-# Print values for colours whose CMYK is set by hand (c, m, y, k in 0..1);
-# every other colour is converted by to_cmyk().
-CMYK_OVERRIDES: dict[str, tuple[float, float, float, float]] = {}
-
-
-def to_cmyk(hex_colour: str) -> tuple[float, float, float, float]:
-    """The print (CMYK) value of a screen (sRGB) colour.
-
-    An override from CMYK_OVERRIDES if there is one; otherwise the standard
-    uncalibrated conversion k = 1 - max(r, g, b), c = (1 - r - k) / (1 - k)
-    (likewise m, y), rounded to whole percent. Greys become pure black ink (no
-    rich black in text), white becomes no ink. It is not colour-managed: a
-    print shop that works to a press profile sets its values in CMYK_OVERRIDES.
-    """
-    key = hex_colour.upper()
-    if key in CMYK_OVERRIDES:
-        return CMYK_OVERRIDES[key]
-    r, g, b = (int(key[i:i + 2], 16) / 255 for i in (1, 3, 5))
-    k = 1 - max(r, g, b)
-    if k >= 1:
-        return (0.0, 0.0, 0.0, 1.0)
-    return tuple(round(v, 2) for v in ((1 - r - k) / (1 - k), (1 - g - k) / (1 - k), (1 - b - k) / (1 - k), k))
+from monitor_pdf import resources
+from monitor_pdf.errors import SpecError
 
 
 @dataclass(frozen=True)
@@ -69,66 +24,176 @@ class FontFace:
     file: str   # file name in fonts/
 
 
-FONT_FAMILY = "Lato"
-FONT_FACES = {
-    "regular": FontFace("Lato", "Lato-Regular.ttf"),
-    "bold": FontFace("Lato-Bold", "Lato-Bold.ttf"),
-    "italic": FontFace("Lato-Italic", "Lato-Italic.ttf"),
-}
-
-
 @dataclass(frozen=True)
 class TextStyle:
     size: float            # pt
     leading: float         # pt
-    face: str = "regular"  # key of FONT_FACES
-    color: str = TEXT
+    face: str = "regular"  # key of Theme.faces
+    color: str = "#1A1A1A"
 
 
 @dataclass(frozen=True)
 class Typography:
-    title: TextStyle = TextStyle(17, 20, "bold", WHITE)
-    subtitle: TextStyle = TextStyle(10.5, 13, "regular", WHITE)
-    laag: TextStyle = TextStyle(20, 24, "bold", WHITE)
-    running_title: TextStyle = TextStyle(10, 12, "bold", WHITE)
-    running_laag: TextStyle = TextStyle(11, 13, "bold", WHITE)
-    h1: TextStyle = TextStyle(14, 17, "bold", PRIMARY)
-    h2: TextStyle = TextStyle(10.5, 13, "bold", PRIMARY)
-    body: TextStyle = TextStyle(8.3, 11.0)
-    caption: TextStyle = TextStyle(7.4, 9.2, "regular", MUTED_TEXT)
-    note: TextStyle = TextStyle(6.6, 8.2, "regular", MUTED_TEXT)  # no italic: a third embedded font costs 15 KB
-    warning: TextStyle = TextStyle(7, 8.6, "bold", WARNING)
-    callout: TextStyle = TextStyle(9.6, 12.2, "bold", PRIMARY)
-    big_number: TextStyle = TextStyle(26, 28, "bold", PRIMARY)
-    list_title: TextStyle = TextStyle(9, 11, "bold", PRIMARY)
-    list_item: TextStyle = TextStyle(8.4, 10.4)
-    list_number: TextStyle = TextStyle(8, 8, "bold", WHITE)
-    footer: TextStyle = TextStyle(6.8, 8.4, "regular", MUTED_TEXT)
+    title: TextStyle
+    subtitle: TextStyle
+    laag: TextStyle
+    running_title: TextStyle
+    running_laag: TextStyle
+    h1: TextStyle
+    h2: TextStyle
+    body: TextStyle
+    caption: TextStyle
+    note: TextStyle
+    warning: TextStyle
+    callout: TextStyle
+    big_number: TextStyle
+    list_title: TextStyle
+    list_item: TextStyle
+    list_number: TextStyle
+    footer: TextStyle
+
+
+@dataclass(frozen=True)
+class Colours:
+    primary: str
+    text: str
+    muted_text: str
+    tint: str
+    rule: str
+    warning: str
+    white: str
+    scale_highlight: str
+    scale_other: str
+    muted_series: tuple[str, ...]
+    year_ramp: tuple[str, ...]
+    line_series: tuple[str, ...]
+
+    def all(self) -> tuple[str, ...]:
+        found = []
+        for f in fields(self):
+            value = getattr(self, f.name)
+            found.extend(value if isinstance(value, tuple) else (value,))
+        return tuple(dict.fromkeys(c.upper() for c in found))
 
 
 @dataclass(frozen=True)
 class ChartStyle:
-    label_size: float = 6.8       # category labels
-    value_size: float = 6.4       # value labels at the bars
-    legend_size: float = 6.6
-    label_leading: float = 1.05   # line spacing of wrapped labels (two lines fit a 15 pt bar row)
-    bar_color: str = PRIMARY
-    label_color: str = TEXT
-    value_color: str = MUTED_TEXT
-    rule_color: str = RULE
-    highlight_band: str = TINT    # behind the factsheet's own bestuurslaag in figure 3
-    # Bars are a share of their row, up to a ceiling, so a figure with few items
-    # in a tall slot does not get bars several times as thick as its neighbours.
-    # Set just above the thickest bars of the bundled factsheet that were already
-    # thin (figure 4: 9.3 pt, figures 8-9: 8.1 pt), which therefore look as before.
-    max_bar: float = 9.5          # hbar
-    max_group_bar: float = 8.5    # each bar of a group in grouped_hbar
+    """Everything a chart needs to know about the look (it travels with each request)."""
+    label_size: float
+    value_size: float
+    legend_size: float
+    label_leading: float
+    max_bar: float
+    max_group_bar: float
+    bar_color: str
+    label_color: str
+    value_color: str
+    rule_color: str
+    highlight_band: str              # behind the factsheet's own unit in grouped vertical bars
+    own_color: str                   # the factsheet's own unit
+    muted_series: tuple[str, ...]    # the other units
+    year_ramp: tuple[str, ...]
+    line_series: tuple[str, ...]
+    scale_highlight: str
+    scale_other: str
+    family: str
+    faces: tuple[tuple[str, FontFace], ...]
 
 
 @dataclass(frozen=True)
 class Theme:
-    type: Typography = field(default_factory=Typography)
-    chart: ChartStyle = field(default_factory=ChartStyle)
+    colours: Colours
+    type: Typography
+    chart: ChartStyle
+    faces: tuple[tuple[str, FontFace], ...]   # regular, bold
+    cmyk: tuple[tuple[str, tuple[float, float, float, float]], ...] = ()
+    source: str = ""
+
+    @property
+    def palette(self) -> tuple[str, ...]:
+        """Every colour the factsheet may use; the print profile refuses any other."""
+        return self.colours.all()
+
+    def face(self, key: str) -> FontFace:
+        return dict(self.faces)[key]
+
+    def to_cmyk(self, hex_colour: str) -> tuple[float, float, float, float]:
+        """The print (CMYK) value of a screen (sRGB) colour: a hand-set value from
+        [cmyk] if there is one; otherwise the standard uncalibrated conversion
+        k = 1 - max(r, g, b), c = (1 - r - k) / (1 - k) (likewise m, y), rounded to
+        whole percent. Greys become pure black ink, white no ink."""
+        key = hex_colour.upper()
+        set_by_hand = dict(self.cmyk)
+        if key in set_by_hand:
+            return set_by_hand[key]
+        r, g, b = (int(key[i:i + 2], 16) / 255 for i in (1, 3, 5))
+        k = 1 - max(r, g, b)
+        if k >= 1:
+            return (0.0, 0.0, 0.0, 1.0)
+        return tuple(round(v, 2) for v in ((1 - r - k) / (1 - k), (1 - g - k) / (1 - k), (1 - b - k) / (1 - k), k))
 
 
-DEFAULT_THEME = Theme()
+def load_theme(path: Path) -> Theme:
+    """A theme.toml, checked: every colour a hex value, every style complete, the
+    fonts present in fonts/. Problems name the file."""
+    try:
+        raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SpecError(f"{path}: file not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise SpecError(f"{path}: {exc}") from None
+    try:
+        return _theme(raw, str(path))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise SpecError(f"{path}: {exc}") from None
+
+
+def _theme(raw: dict, where: str) -> Theme:
+    named = raw["colours"]
+    colours = Colours(**{f.name: tuple(_hex(c) for c in named[f.name]) if f.type.startswith("tuple")
+                         else _hex(named[f.name]) for f in fields(Colours)})
+    fonts = raw["fonts"]
+    faces = (("regular", FontFace(fonts["family"], fonts["regular"])),
+             ("bold", FontFace(f"{fonts['family']}-Bold", fonts["bold"])))
+    for _, face in faces:
+        if not (resources.fonts_dir() / face.file).is_file():
+            raise ValueError(f"[fonts] '{face.file}' is not in {resources.fonts_dir()}")
+    styles = {}
+    for f in fields(Typography):
+        size, leading, face, colour = raw["type"][f.name]
+        if face not in dict(faces):
+            raise ValueError(f"[type] {f.name}: face '{face}' is not regular or bold")
+        styles[f.name] = TextStyle(float(size), float(leading), face, _colour(named, colour, f"[type] {f.name}"))
+    c, chart = colours, raw["chart"]
+    chart_style = ChartStyle(
+        float(chart["label_size"]), float(chart["value_size"]), float(chart["legend_size"]),
+        float(chart["label_leading"]), float(chart["max_bar"]), float(chart["max_group_bar"]),
+        c.primary, c.text, c.muted_text, c.rule, c.tint, c.primary, c.muted_series, c.year_ramp, c.line_series,
+        c.scale_highlight, c.scale_other, fonts["family"], faces)
+    cmyk = tuple((_hex(k).upper(), tuple(float(x) for x in v)) for k, v in raw.get("cmyk", {}).items())
+    return Theme(colours, Typography(**styles), chart_style, faces, cmyk, where)
+
+
+def _hex(value: str) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"#[0-9A-Fa-f]{6}", value):
+        raise ValueError(f"'{value}' is not a colour (#rrggbb)")
+    return value.upper()
+
+
+def _colour(named: dict, name: str, where: str) -> str:
+    if name not in named or not isinstance(named[name], str):
+        raise ValueError(f"{where}: colour '{name}' is not one of [colours]")
+    return _hex(named[name])
+
+
+DEFAULT_THEME = load_theme(resources.factsheet_dir() / "theme.toml")
+_CURRENT = [DEFAULT_THEME]
+
+
+def use(theme: Theme) -> None:
+    """Make a kind's theme the one layout and rendering read (process-wide)."""
+    _CURRENT[0] = theme
+
+
+def current() -> Theme:
+    return _CURRENT[0]

@@ -77,7 +77,7 @@ RULES: dict[str, Rule] = {
     "against_past": Rule(
         ("indicator", "item"), (),
         ("eerste", "gelijk", "uitzondering", "trend"),
-        ("zin", "naam"),
+        ("naam", "eerder", "uitzonderingen", "verloop", "start"),
         item_forms=("zinsdeel",),
         doc="This year's value of the item against every earlier edition its figure shows."),
     "same_words": Rule(

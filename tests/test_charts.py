@@ -147,6 +147,7 @@ from monitor_pdf import theme  # noqa: E402
 from monitor_pdf.charts.style import font_properties, text_width  # noqa: E402
 
 STYLE = theme.DEFAULT_THEME.chart
+C = theme.DEFAULT_THEME.colours
 DASH = "\u2013"
 LAGEN = (("gemeenten", "Gemeenten"), ("provincies", "Provincies"), ("waterschappen", "Waterschappen"))
 
@@ -203,8 +204,8 @@ def extent(op):
     return min(xs), min(ys), max(xs), max(ys)
 
 
-BAR_COLOURS = {"hbar": {theme.PRIMARY}, "scale": {theme.SCALE_HIGHLIGHT, theme.SCALE_OTHER},
-               "grouped_vbar": set(theme.YEAR_RAMP), "grouped_hbar": {theme.PRIMARY, *theme.MUTED_SERIES}}
+BAR_COLOURS = {"hbar": {C.primary}, "scale": {C.scale_highlight, C.scale_other},
+               "grouped_vbar": set(C.year_ramp), "grouped_hbar": {C.primary, *C.muted_series}}
 LEGEND_SWATCHES = {"hbar": 0, "scale": 0, "grouped_vbar": 2, "grouped_hbar": 2}
 
 
@@ -251,7 +252,7 @@ def test_a_line_breaks_at_a_missing_year():
     data = table(("2016", "2018", "2020", "2022", "2024"), ("A", "B", "C"),
                  [[27, None, 33, 37, 41], [21, 22, 15, None, 21], [None, 30, None, None, None]])
     dl = draw_chart(request("line", data, height=110))
-    blue, orange, green = theme.LINE_SERIES[:3]
+    blue, orange, green = C.line_series[:3]
     xs = lambda op: sorted({round(s[1], 1) for s in op.segments if s[0] in "ML"})  # noqa: E731
     assert [len(xs(op)) for op in strokes(dl, blue) if len(xs(op)) > 1] == [3]      # 2020-2024 only
     assert [len(xs(op)) for op in strokes(dl, orange) if len(xs(op)) > 1] == [3]    # 2016-2020 only
@@ -264,7 +265,7 @@ def test_a_line_breaks_at_a_missing_year():
 
 # ---------------------------------------------------------------- bar thickness
 
-def bar_heights(dl, colours=(theme.PRIMARY,)):
+def bar_heights(dl, colours=(C.primary,)):
     return [round(extent(b)[3] - extent(b)[1], 2) for b in bars(dl, set(colours))]
 
 
@@ -284,7 +285,7 @@ def test_thin_bars_keep_their_share_of_the_row():
 
 def test_a_capped_bar_is_centred_in_its_row_with_its_labels():
     dl = draw_chart(request("hbar", single(["a", "b"], [40, 30]), height=120))
-    (bar, *_), row = bars(dl, {theme.PRIMARY}), 60.0
+    (bar, *_), row = bars(dl, {C.primary}), 60.0
     x0, y0, x1, y1 = extent(bar)
     assert (y0 + y1) / 2 == pytest.approx(120 - row / 2)
     value = next(op for op in dl.ops if isinstance(op, TextOp) and op.text == "40%")
@@ -299,7 +300,7 @@ def test_grouped_hbar_thickness_has_a_ceiling():
                      [[50] * n, [60] * n, [70] * n], highlight=("provincies",), names=LAGEN)
         dl = draw_chart(request("grouped_hbar", data, height=140))
         swatch = STYLE.legend_size * 0.95
-        return [h for h in bar_heights(dl, (theme.PRIMARY, *theme.MUTED_SERIES)) if abs(h - swatch) > 0.01]
+        return [h for h in bar_heights(dl, (C.primary, *C.muted_series)) if abs(h - swatch) > 0.01]
     one, three = heights(1), heights(3)
     assert max(one + three) <= STYLE.max_group_bar
     assert set(one) == set(three) and len(set(one)) == 1
@@ -360,8 +361,8 @@ def test_line_labels_never_collide(case, height):
     for op in value_labels(dl):            # every value label stands clear above the axis rule
         assert text_box(op)[1] > extent(rule)[3], op.text
     assert len(value_labels(dl)) == sum(v is not None for row in rows for v in row)
-    for op, colour in ((op, theme.LINE_SERIES[k]) for k, row in enumerate(rows) for op in value_labels(dl)
-                       if op.color == theme.LINE_SERIES[k]):
+    for op, colour in ((op, C.line_series[k]) for k, row in enumerate(rows) for op in value_labels(dl)
+                       if op.color == C.line_series[k]):
         assert op.face == "bold"
 
 
@@ -398,7 +399,7 @@ def test_equal_values_at_a_peak_are_labelled_clear_of_the_line():
     """Two equal values under a peak: both labels go above it, not one on the line below."""
     dl = draw_chart(request("line", table(MANY_YEARS, ("A", "B"), ZIGZAG, 1), height=93.5))
     boxes = [text_box(op) for op in value_labels(dl)]
-    for line_op in strokes(dl, theme.LINE_SERIES[0]) + strokes(dl, theme.LINE_SERIES[1]):
+    for line_op in strokes(dl, C.line_series[0]) + strokes(dl, C.line_series[1]):
         points = [s[1:] for s in line_op.segments if s[0] in "ML"]
         for (x0, y0), (x1, y1) in zip(points, points[1:]):
             for t in (k / 100 for k in range(101)):

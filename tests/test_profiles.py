@@ -61,19 +61,19 @@ def test_screen_uses_rgb(provincies):
 
 
 def test_every_theme_colour_has_a_print_value_and_others_are_refused():
-    for colour in theme.PALETTE:
+    for colour in theme.DEFAULT_THEME.palette:
         cmyk = as_cmyk(colour)
         # converting back (uncalibrated) lands within 1% of the screen colour
         back = [round(255 * (1 - c) * (1 - cmyk.black)) for c in (cmyk.cyan, cmyk.magenta, cmyk.yellow)]
         assert back == pytest.approx([int(colour[i:i + 2], 16) for i in (1, 3, 5)], abs=3)
-    assert theme.to_cmyk("#1A1A1A") == (0.0, 0.0, 0.0, 0.9)              # grey text: black ink only
+    assert theme.DEFAULT_THEME.to_cmyk("#1A1A1A") == (0.0, 0.0, 0.0, 0.9)              # grey text: black ink only
     with pytest.raises(LayoutError, match="#123456 is not in the theme's palette"):
         from reportlab.lib.colors import HexColor
         as_cmyk(HexColor("#123456"))
 
 
 def test_charts_use_only_theme_colours(provincies):
-    palette = {c.upper() for c in theme.PALETTE}
+    palette = {c.upper() for c in theme.DEFAULT_THEME.palette}
     for placement in provincies.placements():
         chart = getattr(placement.box, "chart", None)
         if chart is None:

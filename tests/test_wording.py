@@ -13,12 +13,17 @@ from monitor_pdf.model import build_model
 from monitor_pdf.pipeline import load_dataset
 from monitor_pdf.spec import load_spec
 from monitor_pdf.wording import grammar
-from monitor_pdf.wording.bands import BANDS, band, half_band
+from monitor_pdf.wording.bands import bands_for
+from monitor_pdf.words import load_words
 from monitor_pdf.wording.compare import Comparer, Measure, z_statistic
 from monitor_pdf.wording.numbers import format_number, format_pct, format_procent, format_value
 from monitor_pdf.wording.texts import build_wording
 from tests import claimcheck, dutch
 from tests.test_variants import assert_grammatical
+
+WORDS = load_words()
+BANDS = bands_for(WORDS)
+band, half_band = BANDS.band, BANDS.half
 
 
 # ---------------------------------------------------------------- numbers
@@ -46,7 +51,7 @@ def test_every_whole_value_gets_the_documented_words():
 
 
 def test_bands_are_monotonic_and_cover_0_to_100():
-    order = [b.key for b in BANDS]
+    order = [b.key for b in BANDS.table]
     previous = -1
     for tenth in range(1001):
         index = order.index(band(tenth / 10).key)
@@ -94,17 +99,17 @@ def test_partitives_take_their_noun_as_dutch_does():
 
 
 def test_word_order_lists_and_names():
-    assert grammar.with_participle("geuit", ["via sociale media"]) == "geuit via sociale media"
-    assert grammar.with_participle("geuit", ["telefonisch"]) == "telefonisch geuit"
-    assert grammar.with_participle("geuit", ["telefonisch", "via e-mail"]) == "telefonisch en via e-mail geuit"
+    assert grammar.with_participle("geuit", ["via sociale media"], WORDS) == "geuit via sociale media"
+    assert grammar.with_participle("geuit", ["telefonisch"], WORDS) == "telefonisch geuit"
+    assert grammar.with_participle("geuit", ["telefonisch", "via e-mail"], WORDS) == "telefonisch en via e-mail geuit"
     assert grammar.join(["a", "b"]) == "a en b" and grammar.join(["a", "b", "c"]) == "a, b en c"
     assert grammar.join_phrases([grammar.Phrase("e-mail")]).plural is False
     assert grammar.join_phrases([grammar.Phrase("e-mail"), grammar.Phrase("post")]).plural is True
-    assert grammar.unit_in_headline("provincies") == "provincies"
-    assert grammar.unit_in_headline("Fryslân") == "van Fryslân"
-    assert grammar.unit_in_headline("’s-Hertogenbosch") == "van ’s-Hertogenbosch"
+    assert grammar.unit_in_headline("provincies", WORDS) == "provincies"
+    assert grammar.unit_in_headline("Fryslân", WORDS) == "van Fryslân"
+    assert grammar.unit_in_headline("’s-Hertogenbosch", WORDS) == "van ’s-Hertogenbosch"
     assert grammar.capitalize("één op de zeven") == "Eén op de zeven"
-    assert grammar.years_ago(10) == "tien jaar geleden"
+    assert grammar.years_ago(10, WORDS) == "tien jaar geleden"
     assert grammar.source_name("https://www.nu.nl/politiek/123") == "nu.nl"
 
 

@@ -41,23 +41,28 @@ class ChartRequest:
     height: float           # points
     name: str               # for messages: "Figuur 1 (fig1)"
     label_share: float = 0.45
+    style: theme.ChartStyle = theme.DEFAULT_THEME.chart   # the kind's look (theme.toml)
 
 
-def draw_chart(request: ChartRequest, style: theme.ChartStyle = theme.DEFAULT_THEME.chart) -> DisplayList:
-    return draw_charts([request], style)[0]
+def draw_chart(request: ChartRequest) -> DisplayList:
+    return draw_charts([request])[0]
 
 
-def draw_charts(requests: list[ChartRequest], style: theme.ChartStyle = theme.DEFAULT_THEME.chart) -> list[DisplayList]:
+def draw_charts(requests: list[ChartRequest]) -> list[DisplayList]:
     """Several charts under one settings context (entering one costs ~1 ms)."""
-    with rc_context():
-        return [record(make_figure(request, style)) for request in requests]
+    drawn = []
+    for style in dict.fromkeys(r.style for r in requests):
+        with rc_context(style):
+            drawn += [(r, record(make_figure(r))) for r in requests if r.style == style]
+    by_request = {id(r): d for r, d in drawn}
+    return [by_request[id(r)] for r in requests]
 
 
-def make_figure(request: ChartRequest, style: theme.ChartStyle = theme.DEFAULT_THEME.chart) -> Figure:
-    """The matplotlib figure of a chart (call inside rc_context(); draw_chart does)."""
+def make_figure(request: ChartRequest) -> Figure:
+    """The matplotlib figure of a chart (call inside rc_context(request.style); draw_chart does)."""
     figure = Figure(figsize=(request.width / DPI, request.height / DPI), dpi=DPI)
     figure.patch.set_visible(False)
-    _KINDS[request.kind](PointCanvas(figure), request, style)
+    _KINDS[request.kind](PointCanvas(figure), request, request.style)
     return figure
 
 
@@ -149,7 +154,7 @@ def scale(c: PointCanvas, req: ChartRequest, style) -> None:
             _missing(c, x, bottom + 2.5, style, ha="center", va="bottom")
             continue
         h = plot_h * cell.value / vmax
-        colour = theme.SCALE_HIGHLIGHT if category in data.highlight else theme.SCALE_OTHER
+        colour = style.scale_highlight if category in data.highlight else style.scale_other
         c.rect(x - 0.32 * slot, bottom, 0.64 * slot, h, colour)
         c.text(x, bottom + h + 2.5, _value(cell, data), "bold",
                style.value_size, style.value_color, ha="center", va="bottom")
@@ -159,9 +164,9 @@ def scale(c: PointCanvas, req: ChartRequest, style) -> None:
 def grouped_vbar(c: PointCanvas, req: ChartRequest, style) -> None:
     """One cluster per category (bestuurslaag), one bar per series (year)."""
     data = req.data
-    if len(data.series) > len(theme.YEAR_RAMP):
-        raise ChartError(f"{req.name}: at most {len(theme.YEAR_RAMP)} years fit this chart")
-    colours = theme.YEAR_RAMP[-len(data.series):]
+    if len(data.series) > len(style.year_ramp):
+        raise ChartError(f"{req.name}: at most {len(style.year_ramp)} years fit this chart")
+    colours = style.year_ramp[-len(data.series):]
     legend_h = _legend(c, req, list(zip(data.series, colours)), style)
     bottom = 14.0
     plot_h = c.height - bottom - legend_h - 9
@@ -195,8 +200,8 @@ def grouped_hbar(c: PointCanvas, req: ChartRequest, style) -> None:
     """One group per item (statement), one bar per series (bestuurslaag); the
     factsheet's own bestuurslaag in the dark colour, the others muted."""
     data = req.data
-    muted = iter(theme.MUTED_SERIES)
-    colours = [theme.PRIMARY if s in data.highlight else next(muted) for s in data.series]
+    muted = iter(style.muted_series)
+    colours = [style.own_color if s in data.highlight else next(muted) for s in data.series]
     names = [data.name(s) for s in data.series]
     legend_h = _legend(c, req, list(zip(names, colours)), style, bold={data.name(h) for h in data.highlight})
     label_w = c.width * req.label_share
@@ -241,7 +246,7 @@ def line(c: PointCanvas, req: ChartRequest, style) -> None:
         c.text(x, bottom - 3, year, "regular", style.label_size, style.label_color, ha="center", va="top")
     descent = text_extent("bold", style.value_size)[1]
     for s, row in enumerate(data.cells):
-        colour = theme.LINE_SERIES[s % len(theme.LINE_SERIES)]
+        colour = style.line_series[s % len(style.line_series)]
         _polyline(c, xs, ys[s], colour)
         for j, cell in enumerate(row):
             if cell is not None:
@@ -331,7 +336,7 @@ def _line_legend(c: PointCanvas, legend_lines, legend_h: float, style) -> None:
     leading = size * style.label_leading
     y = legend_h
     for s, lines in enumerate(legend_lines):
-        colour = theme.LINE_SERIES[s % len(theme.LINE_SERIES)]
+        colour = style.line_series[s % len(style.line_series)]
         c.line([1, swatch_w - 1], [y - size * 0.55] * 2, colour, 1.4, marker="o", markersize=MARKER,
                markevery=[1])
         for k, text in enumerate(lines):

@@ -1,4 +1,8 @@
-"""Fonts and matplotlib settings for every chart, set up once per process."""
+"""Fonts and matplotlib settings for every chart.
+
+The family comes from the theme of the factsheet a chart belongs to (its
+ChartStyle): `use_style` makes it the one measuring and drawing use, and
+registers its files with matplotlib (once per file)."""
 
 from __future__ import annotations
 
@@ -10,10 +14,11 @@ from matplotlib.font_manager import FontProperties
 
 from monitor_pdf import resources, theme
 
+_FAMILY = [theme.DEFAULT_THEME.chart.family]
+
 # rcParams used while a chart is made and drawn (see draw.py). Label text is
 # data from a CSV, so "$" must never switch to mathtext.
 RC = {
-    "font.family": theme.FONT_FAMILY,
     # Measure text with the font's true advances: hinting at 72 dpi rounds each
     # glyph to whole points and made labels up to 14% narrower than printed.
     "text.hinting": "no_hinting",
@@ -26,28 +31,44 @@ RC = {
 
 
 @lru_cache(maxsize=None)
-def register_fonts() -> None:
-    """Make the bundled fonts known to matplotlib (once per process)."""
-    for face in theme.FONT_FACES.values():
-        font_manager.fontManager.addfont(str(resources.fonts_dir() / face.file))
+def _register(file: str) -> None:
+    font_manager.fontManager.addfont(str(resources.fonts_dir() / file))
+
+
+def register_fonts(style: theme.ChartStyle = theme.DEFAULT_THEME.chart) -> None:
+    """Make a theme's fonts known to matplotlib (each file once per process)."""
+    for _, face in style.faces:
+        _register(face.file)
+
+
+def use_style(style: theme.ChartStyle) -> None:
+    """Measure and draw the following charts in this style's font family."""
+    register_fonts(style)
+    _FAMILY[0] = style.family
+
+
+def font_properties(face: str, size: float) -> FontProperties:
+    return _font_properties(face, size, _FAMILY[0])
 
 
 @lru_cache(maxsize=256)
-def font_properties(face: str, size: float) -> FontProperties:
-    register_fonts()
-    return FontProperties(family=theme.FONT_FAMILY, size=size,
-                          weight="bold" if face == "bold" else "normal",
+def _font_properties(face: str, size: float, family: str) -> FontProperties:
+    return FontProperties(family=family, size=size, weight="bold" if face == "bold" else "normal",
                           style="italic" if face == "italic" else "normal")
 
 
-@lru_cache(maxsize=4096)
 def text_width(text: str, face: str, size: float) -> float:
     """Advance width in points, measured as the recording renderer measures it."""
+    return _text_width(text, face, size, _FAMILY[0])
+
+
+@lru_cache(maxsize=4096)
+def _text_width(text: str, face: str, size: float, family: str) -> float:
     from matplotlib.font_manager import findfont, get_font
 
     from matplotlib.ft2font import LoadFlags
 
-    font = get_font(findfont(font_properties(face, size)))
+    font = get_font(findfont(_font_properties(face, size, family)))
     font.set_size(size, 72)
     font.set_text(text, 0.0, flags=LoadFlags.NO_HINTING)
     return font.get_width_height()[0] / 64.0
@@ -65,13 +86,17 @@ def font_extent(font) -> tuple[float, float]:
     return 0.8, 0.2
 
 
-@lru_cache(maxsize=256)
 def text_extent(face: str, size: float) -> tuple[float, float]:
     """Ascent and descent in points of a line of text: with text_width, the box a
     label occupies around its baseline (the Label artist aligns by the same)."""
+    return _text_extent(face, size, _FAMILY[0])
+
+
+@lru_cache(maxsize=256)
+def _text_extent(face: str, size: float, family: str) -> tuple[float, float]:
     from matplotlib.font_manager import findfont, get_font
 
-    ascent, descent = font_extent(get_font(findfont(font_properties(face, size))))
+    ascent, descent = font_extent(get_font(findfont(_font_properties(face, size, family))))
     return ascent * size, descent * size
 
 
@@ -92,6 +117,6 @@ def wrap(text: str, width: float, face: str, size: float) -> list[str]:
     return lines or [""]
 
 
-def rc_context():
-    register_fonts()
-    return matplotlib.rc_context(RC)
+def rc_context(style: theme.ChartStyle = theme.DEFAULT_THEME.chart):
+    use_style(style)
+    return matplotlib.rc_context({**RC, "font.family": style.family})

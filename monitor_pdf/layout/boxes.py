@@ -160,10 +160,10 @@ class Top3Box(Box):
                 cx, cy = x + PAD + self.badge, y - row / 2
                 with tags.element("LI"):
                     with tags.artifact(canvas):
-                        canvas.setFillColor(hex_colour(theme.PRIMARY))
+                        canvas.setFillColor(hex_colour(theme.current().colours.primary))
                         canvas.circle(cx, cy, self.badge, stroke=0, fill=1)
                     with tags.tagged(canvas, "Lbl"):
-                        style = theme.DEFAULT_THEME.type.list_number
+                        style = theme.current().type.list_number
                         canvas.setFillColor(hex_colour(style.color))
                         canvas.setFont(font_name(style.face), style.size)
                         canvas.drawCentredString(cx, cy - style.size * 0.35, str(number))
@@ -183,13 +183,13 @@ class CalloutBox(Box):
     gap: float = 2.0
 
     def _number_width(self):
-        ts = theme.DEFAULT_THEME.type.big_number
+        ts = theme.current().type.big_number
         return stringWidth(self.number, font_name(ts.face), ts.size) + 3 * mm if self.number else 0.0
 
     def wrap(self, width):
         inner = width - 2 * PAD - self._number_width()
         text = _stack_height(self.parts, inner, self.gap)
-        number = theme.DEFAULT_THEME.type.big_number.size if self.number else 0.0
+        number = theme.current().type.big_number.size if self.number else 0.0
         self.height = max(text, number) + 2 * PAD
         return self.height
 
@@ -199,7 +199,7 @@ class CalloutBox(Box):
             _tint(canvas, x, top - self.height, width, self.height)
         inner_x, inner_w = x + PAD, width - 2 * PAD
         if self.number:
-            ts = theme.DEFAULT_THEME.type.big_number
+            ts = theme.current().type.big_number
             text = _stack_height(self.parts, inner_w - self._number_width(), self.gap)
             with tags.element("P"):
                 with tags.content(canvas):
@@ -216,12 +216,12 @@ class CalloutBox(Box):
 
 
 def _tint(canvas: Canvas, x, y, w, h):
-    canvas.setFillColor(hex_colour(theme.TINT))
+    canvas.setFillColor(hex_colour(theme.current().colours.tint))
     canvas.rect(x, y, w, h, stroke=0, fill=1)
 
 
 def reason_paragraph(label: str, value_text: str) -> Paragraph:
-    muted = theme.MUTED_TEXT
+    muted = theme.current().colours.muted_text
     return Paragraph(f"{plain(label)} <font color='{muted}' size='7'>({plain(value_text)})</font>",
                      paragraph_style("list_item"))
 

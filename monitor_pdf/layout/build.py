@@ -16,7 +16,7 @@ from monitor_pdf.wording.texts import Wording, list_label
 def make_boxes(spec: FactsheetSpec, model: FactsheetModel, wording: Wording) -> dict[str, Box]:
     """Every block as a box; figures get their charts later (attach_charts), once
     engine.fit_figures has decided how tall each can be."""
-    return {b.id: _box(b, model, wording) for b in spec.placed_blocks()}
+    return {b.id: _box(b, model, wording, spec) for b in spec.placed_blocks()}
 
 
 def attach_charts(boxes: dict[str, Box], charts: dict[str, DisplayList]) -> None:
@@ -34,7 +34,7 @@ def check_printable(spec: FactsheetSpec, model: FactsheetModel, wording: Wording
         chart = model.charts.get(block.id)
         if chart:
             texts += [chart.name(k) for k in chart.categories + chart.series]
-        texts += [list_label(r) for r in model.rankings.get(block.id, [])]
+        texts += [list_label(r, spec.words) for r in model.rankings.get(block.id, [])]
         _check_printable(block.id, texts)
     _check_printable("header", list(wording.header.values()))
     _check_printable("footer", list(wording.footer.values()))
@@ -48,7 +48,7 @@ def _check_printable(block_id: str, texts: list[str]) -> None:
                                     "bundled font; replace it in the data or the texts")
 
 
-def _box(block: BlockSpec, model: FactsheetModel, wording: Wording) -> Box:
+def _box(block: BlockSpec, model: FactsheetModel, wording: Wording, spec: FactsheetSpec) -> Box:
     texts = wording.blocks[block.id]
     marked = wording.illustrative_block(block.id)
     if block.kind in ("headline", "paragraph", "callout") and not any(texts.values()):
@@ -70,7 +70,8 @@ def _box(block: BlockSpec, model: FactsheetModel, wording: Wording) -> Box:
                          chart_height=block.height * PT_PER_MM)
     if block.kind == "top3":
         ranked = model.rankings[block.id]
-        items = [reason_paragraph(list_label(r), format_value(r.value, r.illustrative, r.decimals)) for r in ranked]
+        items = [reason_paragraph(list_label(r, spec.words), format_value(r.value, r.illustrative, r.decimals))
+                 for r in ranked]
         return Top3Box("list", illustrative=any(r.illustrative for r in ranked),
                        title=paragraph(texts["title"], "list_title"), items=items,
                        numbers=[r.rank for r in ranked])

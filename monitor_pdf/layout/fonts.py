@@ -20,9 +20,14 @@ from monitor_pdf import resources, theme
 USED_FACES = ("regular", "bold")   # the factsheet prints no italic; parsing a TTF costs ~30 ms
 
 
-@lru_cache(maxsize=None)
 def register_fonts() -> None:
-    faces = theme.FONT_FACES
+    """The current theme's fonts, registered once per process each."""
+    _register(theme.current().faces)
+
+
+@lru_cache(maxsize=None)
+def _register(faces: tuple) -> None:
+    faces = dict(faces)
     for key in USED_FACES:
         pdfmetrics.registerFont(TTFont(faces[key].name, str(resources.fonts_dir() / faces[key].file)))
     pdfmetrics.registerFontFamily(faces["regular"].name, normal=faces["regular"].name,
@@ -36,7 +41,7 @@ def register_fonts() -> None:
 
 
 def font_name(face: str) -> str:
-    return theme.FONT_FACES[face].name
+    return theme.current().face(face).name
 
 
 def unprintable(text: str, face: str = "regular") -> list[str]:

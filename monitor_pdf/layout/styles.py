@@ -13,10 +13,15 @@ from monitor_pdf import theme
 from monitor_pdf.layout.fonts import font_name, register_fonts
 
 
-@lru_cache(maxsize=None)
 def paragraph_style(role: str, align: int = 0) -> ParagraphStyle:
+    """The current theme's style for a role (h1, body, caption, ...)."""
+    return _paragraph_style(role, align, theme.current().type)
+
+
+@lru_cache(maxsize=None)
+def _paragraph_style(role: str, align: int, typography: theme.Typography) -> ParagraphStyle:
     register_fonts()
-    ts: theme.TextStyle = getattr(theme.DEFAULT_THEME.type, role)
+    ts: theme.TextStyle = getattr(typography, role)
     return ParagraphStyle(
         f"{role}-{align}", fontName=font_name(ts.face), fontSize=ts.size, leading=ts.leading,
         textColor=HexColor(ts.color), alignment=align, splitLongWords=False,

@@ -117,11 +117,11 @@ def _header(canvas: Canvas, spec: FactsheetSpec, name: str, texts: dict[str, str
     """The band runs to the page edges (top, left, right), and into the bleed.
     The cover's title, subtitle and laag are the document's H1; a running
     header is an artifact."""
-    g, t = spec.grid, theme.DEFAULT_THEME.type
+    g, t = spec.grid, theme.current().type
     height = spec.headers[name].height * mm
     page_w, page_h = g.page_width * mm, g.page_height * mm
     with tags.artifact(canvas):
-        canvas.setFillColor(hex_colour(theme.PRIMARY))
+        canvas.setFillColor(hex_colour(theme.current().colours.primary))
         canvas.rect(-bleed, page_h - height, page_w + 2 * bleed, height + bleed, stroke=0, fill=1)
     left, right = g.margin_left * mm, page_w - g.margin_right * mm
     pairs = ([(t.title, texts["title"]), (t.laag, texts["laag"])] if name == "cover"
@@ -147,7 +147,7 @@ def _footer(canvas: Canvas, spec: FactsheetSpec, page: PageLayout, texts: dict[s
     """From the bottom up: running line with the page number, source line, and
     (when the page shows an illustrative value) the notice that says so. The
     notice and the source are read (P); the running line is an artifact."""
-    g, t = spec.grid, theme.DEFAULT_THEME.type
+    g, t = spec.grid, theme.current().type
     left, width = g.margin_left * mm, g.content_width * mm
     baseline = g.footer_baseline * mm
     _fits_side_by_side("footer", [(t.footer, texts["left"]), (t.footer, str(page.number))], width)
@@ -169,6 +169,6 @@ def _footer(canvas: Canvas, spec: FactsheetSpec, page: PageLayout, texts: dict[s
     with tags.artifact(canvas, "Pagination"):
         _text(canvas, t.footer, left, baseline, texts["left"])
         _text(canvas, t.footer, left + width, baseline, str(page.number), right=True)
-        canvas.setStrokeColor(hex_colour(theme.RULE))
+        canvas.setStrokeColor(hex_colour(theme.current().colours.rule))
         canvas.setLineWidth(0.4)
         canvas.line(left, limit + 0.5 * mm, left + width, limit + 0.5 * mm)

@@ -2,7 +2,7 @@
 
 screen: sRGB colours, outline, sRGB OutputIntent and PDF/A-2b metadata,
         tagged (structure tree in reading order, text alternatives: PDF/UA-1).
-print:  every colour CMYK (theme.to_cmyk), 3 mm bleed with the header band
+print:  every colour CMYK (Theme.to_cmyk), 3 mm bleed with the header band
         running into it, crop marks outside the bleed, TrimBox = A4.
 """
 
@@ -46,18 +46,16 @@ def get_profile(name: str) -> Profile:
     return PROFILES[name]
 
 
-_CMYK = {c.upper(): CMYKColor(*theme.to_cmyk(c)) for c in theme.PALETTE}
-
-
 def as_cmyk(colour) -> CMYKColor:
-    """reportlab colour enforcer for the print profile: a theme colour becomes
-    its CMYK value; any colour outside the theme's palette is an error."""
+    """reportlab colour enforcer for the print profile: a colour of the current
+    theme becomes its CMYK value; any colour outside its palette is an error."""
     if isinstance(colour, CMYKColor):
         return colour
     rgb = toColor(colour)
     key = "#" + rgb.hexval()[2:].upper()
-    if key not in _CMYK:
-        raise LayoutError("colour", f"{key} is not in the theme's palette (theme.PALETTE); "
+    current = theme.current()
+    if key not in current.palette:
+        raise LayoutError("colour", f"{key} is not in the theme's palette ({current.source} [colours]); "
                                     "every colour needs a print value")
-    cmyk = _CMYK[key]
+    cmyk = CMYKColor(*current.to_cmyk(key))
     return CMYKColor(cmyk.cyan, cmyk.magenta, cmyk.yellow, cmyk.black, alpha=rgb.alpha)

@@ -17,9 +17,10 @@ from monitor_pdf.data.records import Record
 from monitor_pdf.errors import DataError, DataProblems
 from monitor_pdf.model import FactsheetModel
 from monitor_pdf.textspec import ClaimSpec, TextSpec
-from monitor_pdf.wording.bands import band, half_band
+from monitor_pdf.wording.bands import bands_for
 from monitor_pdf.wording.compare import Comparer, Measure
 from monitor_pdf.wording.grammar import is_proper_name
+from monitor_pdf.words import Words
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,8 @@ class Claim:
 class Facts:
     """The data of one factsheet, as a claim reads it; every miss is a located error."""
 
-    def __init__(self, model: FactsheetModel, spec: ClaimSpec, users: list[str]):
-        self.model, self.ds, self.spec = model, model.dataset, spec
+    def __init__(self, model: FactsheetModel, spec: ClaimSpec, users: list[str], words: Words):
+        self.model, self.ds, self.spec, self.words = model, model.dataset, spec, words
         self.laag, self.jaar = model.laag, model.jaar
         self.needed_by = f"needed by {', '.join(users)}" if users else "declared here"
         self.cmp = Comparer()
@@ -115,7 +116,7 @@ class Facts:
         return ", ".join(files) if files else f"no table has indicator {indicator}"
 
 
-def compute_claims(model: FactsheetModel, text: TextSpec) -> dict[str, Claim]:
+def compute_claims(model: FactsheetModel, text: TextSpec, words: Words) -> dict[str, Claim]:
     """Every declared claim, plus 'eenheid'; all problems at once (DataProblems)."""
     from monitor_pdf.wording import rules
 
@@ -125,7 +126,7 @@ def compute_claims(model: FactsheetModel, text: TextSpec) -> dict[str, Claim]:
     for spec in ordered:
         if any(name not in claims for name in spec.get("claims", ())):
             continue                      # rests on a claim that failed: that one is reported
-        facts = Facts(model, spec, text.users(spec.name))
+        facts = Facts(model, spec, text.users(spec.name), words)
         try:
             outcome, inputs, detail = rules.RULES[spec.rule](facts, claims)
         except DataProblems as exc:
@@ -138,10 +139,11 @@ def compute_claims(model: FactsheetModel, text: TextSpec) -> dict[str, Claim]:
                                   frozenset(facts.cmp.methods))
     if problems:
         raise DataProblems(problems)
-    proper = is_proper_name(model.unit.in_sentence)
+    proper = is_proper_name(model.unit.in_sentence, words)
     claims["eenheid"] = Claim("eenheid", "eenheid", "naam" if proper else "laag", ())
     return claims
 
 
-def value_detail(value: float) -> dict:
-    return {"value": value, "band": band(value).key, "half": half_band(value).key}
+def value_detail(value: float, words: Words) -> dict:
+    bands = bands_for(words)
+    return {"value": value, "band": bands.band(value).key, "half": bands.half(value).key}

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from monitor_pdf.wording.bands import DETERMINER, FRACTION, Band
+from monitor_pdf.words import Words
 
 
 @dataclass(frozen=True)
@@ -24,18 +25,18 @@ class Phrase:
 
 
 def join(words: list[str], last: str = "en") -> str:
-    """'a', 'a en b', 'a, b en c'."""
+    """'a', 'a en b', 'a, b en c' (`last`: the language's word for 'and')."""
     words = [w for w in words if w]
     if len(words) <= 1:
         return "".join(words)
     return ", ".join(words[:-1]) + f" {last} " + words[-1]
 
 
-def join_phrases(phrases: list[Phrase]) -> Phrase:
+def join_phrases(phrases: list[Phrase], last: str = "en") -> Phrase:
     """A list is plural ("sociale media en e-mail zijn"); one phrase keeps its own number."""
     if len(phrases) == 1:
         return phrases[0]
-    return Phrase(join([p.text for p in phrases]), True)
+    return Phrase(join([p.text for p in phrases], last), True)
 
 
 def capitalize(text: str) -> str:
@@ -63,50 +64,41 @@ def partitive(band: Band, group: str, pct: str | None, article: str = "van de") 
     return Phrase(f"{words} {group}{number}", band.kind == DETERMINER or band.wie_plural)
 
 
-# Words that open a prepositional phrase: such an adverbial may follow the
-# participle ("wordt geuit via sociale media"); an adverb may not ("wordt
-# telefonisch geuit", never "wordt geuit telefonisch").
-PREPOSITIONS = frozenset(("via", "per", "in", "op", "met", "door", "bij", "tijdens", "over", "naar", "van",
-                          "uit", "aan", "onder", "voor", "na", "buiten", "binnen", "zonder"))
+def is_prepositional(adverbial: str, words: Words) -> bool:
+    """An adverbial that opens with a preposition may follow the participle ("wordt
+    geuit via sociale media"); an adverb may not ("wordt telefonisch geuit")."""
+    return adverbial.split(" ", 1)[0].lower() in words.get("grammar", "prepositions")
 
 
-def is_prepositional(adverbial: str) -> bool:
-    return adverbial.split(" ", 1)[0].lower() in PREPOSITIONS
-
-
-def with_participle(participle: str, adverbials: list[str]) -> str:
+def with_participle(participle: str, adverbials: list[str], words: Words) -> str:
     """'geuit via sociale media en via e-mail', but 'telefonisch geuit': a list that
     holds an adverb goes before the participle as a whole."""
-    listed = join(adverbials)
-    if all(is_prepositional(a) for a in adverbials):
+    listed = join(adverbials, words.get("grammar", "and"))
+    if all(is_prepositional(a, words) for a in adverbials):
         return f"{participle} {listed}"
     return f"{listed} {participle}"
 
 
-def is_proper_name(name: str) -> bool:
+def is_proper_name(name: str, words: Words) -> bool:
     """'Fryslân', '’s-Hertogenbosch', 'Nederland' are names; 'provincies' is a common noun."""
-    return name[:1].isupper() or bool(re.match(r"^['’](s|t)[- ]", name))
+    return name[:1].isupper() or name.startswith(tuple(words.get("grammar", "name_prefixes")))
 
 
-def unit_in_headline(name: str) -> str:
+def unit_in_headline(name: str, words: Words) -> str:
     """Headlines drop articles ('politieke ambtsdragers provincies') but a name keeps
     its 'van' ('politieke ambtsdragers van ’s-Hertogenbosch')."""
-    return f"van {name}" if is_proper_name(name) else name
+    return f"{words.get('grammar', 'name_of')} {name}" if is_proper_name(name, words) else name
 
 
-_NUMBER_WORDS = ("nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
-                 "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien",
-                 "negentien", "twintig")
+def number_word(number: int, words: Words) -> str:
+    """'twee', 'tien'; numbers beyond the language's list in digits."""
+    names = words.get("grammar", "numbers")
+    return names[number] if 0 <= number < len(names) else str(number)
 
 
-def number_word(number: int) -> str:
-    """'twee', 'tien'; numbers above twenty in digits."""
-    return _NUMBER_WORDS[number] if 0 <= number < len(_NUMBER_WORDS) else str(number)
-
-
-def years_ago(years: int) -> str:
+def years_ago(years: int, words: Words) -> str:
     """'tien jaar geleden'."""
-    return f"{number_word(years)} jaar geleden"
+    return words.get("grammar", "years_ago").replace("{n}", number_word(years, words))
 
 
 def source_name(bron: str) -> str:

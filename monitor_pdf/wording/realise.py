@@ -2,8 +2,9 @@
 ({claim.form}), as Phrases that know their grammatical number.
 
 Words are chosen from outcomes and bands, never from a raw value, so the
-same outcome always reads the same way; grammar (agreement, partitives,
-lists, word order) comes from grammar.py.
+same outcome always reads the same way. The words themselves come from the
+language file (language/nl.toml, amended by the kind's words.toml); grammar
+(agreement, partitives, lists, word order) from grammar.py.
 """
 
 from __future__ import annotations
@@ -12,46 +13,38 @@ from dataclasses import dataclass
 
 from monitor_pdf.model import FactsheetModel
 from monitor_pdf.textspec import ClaimSpec
-from monitor_pdf.wording.bands import band, half_band
+from monitor_pdf.wording.bands import bands_for
 from monitor_pdf.wording.claims import Claim
 from monitor_pdf.wording.grammar import (Phrase, capitalize, join, join_phrases, number_word, partitive,
                                          with_participle, years_ago)
 from monitor_pdf.wording.numbers import format_pct, format_procent, format_value
+from monitor_pdf.words import Words
 
-_VERSUS = {"gelijk": "evenveel als in", "meer": "meer dan in", "minder": "minder dan in"}
-# now / then: the first bound the ratio reaches, from the top
-_RATIO_WORDS = ((3.1, "meer dan verdrievoudigd"), (2.9, "verdrievoudigd"), (2.6, "bijna verdrievoudigd"),
-                (2.1, "meer dan verdubbeld"), (1.9, "verdubbeld"), (1.7, "bijna verdubbeld"),
-                (1.0, "toegenomen"), (0.65, "afgenomen"), (0.55, "bijna gehalveerd"),
-                (0.45, "gehalveerd"), (0.0, "meer dan gehalveerd"))
-TREND_BODY = {"gelijk": "gelijk gebleven", "toegenomen": "toegenomen", "afgenomen": "afgenomen",
-              "piek": "eerst toegenomen en daarna weer afgenomen",
-              "dal": "eerst afgenomen en daarna weer toegenomen",
-              "wisselend": "afwisselend toegenomen en afgenomen", "eerste": "voor het eerst gemeten"}
-TREND_HEAD = {**TREND_BODY, "piek": "eerst toegenomen, daarna afgenomen",
-              "dal": "eerst afgenomen, daarna toegenomen", "wisselend": "wisselend"}
-_EVEN = {"meer": "meer", "gelijk": "even", "minder": "minder"}
 # More differences between units than this are summed up, not listed one by one.
 MAX_DIFFERENCES = 2
 
 
 @dataclass(frozen=True)
 class Context:
-    """What realisation needs besides the claim: the model (names, forms, decimals)
-    and the global placeholder values (for a claim's own small templates)."""
+    """What realisation needs besides the claim: the model (names, forms, decimals),
+    the words, and the global placeholder values (for a claim's own small templates)."""
     model: FactsheetModel
     globals: dict[str, str]
+    words: Words
 
     def fill(self, pattern: str, **values: str) -> str:
         for key, text in {**self.globals, **values}.items():
             pattern = pattern.replace("{" + key + "}", text)
         return pattern
 
+    def join(self, items: list[str]) -> str:
+        return join(items, self.words.get("grammar", "and"))
+
     def name(self, unit: str) -> str:
         return self.model.dataset.units[unit].in_sentence
 
     def names(self, units) -> str:
-        return join([self.name(u) for u in units])
+        return self.join([self.name(u) for u in units])
 
     def form(self, indicator: str, item: str):
         return self.model.dataset.forms[(indicator, item)]
@@ -68,9 +61,10 @@ def realise(claim: Claim, spec: ClaimSpec | None, ctx: Context) -> dict[str, Phr
 def _value(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Phrase]:
     found = claim.inputs[0]
     decimals = ctx.model.decimals.get(found.indicator, 0)
-    share, half = band(found.value), half_band(found.value)
-    group = ctx.fill(spec.get("group", "politieke ambtsdragers van {laag}"))
-    article = spec.get("partitive", "van de")
+    bands = bands_for(ctx.words)
+    share, half = bands.band(found.value), bands.half(found.value)
+    group = ctx.fill(spec.get("group", "{laag}"))
+    article = spec.get("partitive", ctx.words.get("grammar", "partitive"))
     pct = format_pct(found.value, decimals)
     return {
         "pct": Phrase(pct), "procent": Phrase(format_procent(found.value, decimals)),
@@ -89,24 +83,24 @@ def _editions(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Phrase]:
             runs[-1][1].append(str(year))
         else:
             runs.append((relation, [str(year)]))
-    parts = [f"{_VERSUS[relation]} {join(years)}" for relation, years in runs]
+    parts = [f"{ctx.words.get('editions', relation)} {ctx.join(years)}" for relation, years in runs]
     if len(parts) > 1:
         parts = [", ".join(parts[:-1]), parts[-1]]
-    return {"zin": Phrase(" maar ".join(parts))}
+    return {"zin": Phrase(f" {ctx.words.get('grammar', 'but')} ".join(parts))}
 
 
 def _change(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Phrase]:
     if claim.outcome == "geen":
         return {"zin": Phrase(""), "sinds": Phrase("")}
-    d = claim.detail
+    d, words = claim.detail, ctx.words["change"]
     if d["relation"] == "gelijk":
-        words = "gelijk gebleven"
+        said = words["same"]
     elif d["then"] == 0 or d["now"] == 0:
-        words = "toegenomen" if d["relation"] == "meer" else "afgenomen"
+        said = words["up"] if d["relation"] == "meer" else words["down"]
     else:
-        words = next(w for lower, w in _RATIO_WORDS if d["now"] / d["then"] >= lower)
-    since = years_ago(d["years"]) if claim.outcome == "precies" else str(d["then_year"])
-    return {"zin": Phrase(words), "sinds": Phrase(since)}
+        said = next(w for lower, w in words["ratios"] if d["now"] / d["then"] >= lower)
+    since = years_ago(d["years"], ctx.words) if claim.outcome == "precies" else str(d["then_year"])
+    return {"zin": Phrase(said), "sinds": Phrase(since)}
 
 
 def _named(claim: Claim, ctx: Context, items: list[str]) -> list[tuple[str, Phrase, str]]:
@@ -123,25 +117,28 @@ def _named(claim: Claim, ctx: Context, items: list[str]) -> list[tuple[str, Phra
     return named
 
 
+def _listed(named, ctx: Context) -> Phrase:
+    return Phrase(ctx.join([f"{p.text} ({pct})" for _, p, pct in named]), len(named) > 1)
+
+
 def _top(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Phrase]:
     indicator = claim.inputs[0].indicator
     ranked = [item for item, _ in claim.detail["ranked"]]
     group = _named(claim, ctx, [i for i in ranked if i in claim.detail["group"]])
-    every = _named(claim, ctx, ranked)
     participle = spec.get("participle", "")
     adverbials = [ctx.form(indicator, item).bijwoord for item, _, _ in group]
     return {
-        "lijst": Phrase(join([f"{p.text} ({pct})" for _, p, pct in group]), len(group) > 1),
-        "namen": join_phrases([p for _, p, _ in group]) if group else Phrase(""),
-        "met_deelwoord": Phrase(with_participle(participle, adverbials) if participle and group else ""),
-        "alle_lijst": Phrase(join([f"{p.text} ({pct})" for _, p, pct in every]), True),
+        "lijst": _listed(group, ctx),
+        "namen": join_phrases([p for _, p, _ in group], ctx.words.get("grammar", "and")) if group else Phrase(""),
+        "met_deelwoord": Phrase(with_participle(participle, adverbials, ctx.words) if participle and group else ""),
+        "alle_lijst": Phrase(_listed(_named(claim, ctx, ranked), ctx).text, True),
     }
 
 
 def _lowest(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Phrase]:
     bottom = _named(claim, ctx, claim.detail["items"])
-    return {"namen": join_phrases([p for _, p, _ in bottom]),
-            "lijst": Phrase(join([f"{p.text} ({pct})" for _, p, pct in bottom]), len(bottom) > 1)}
+    return {"namen": join_phrases([p for _, p, _ in bottom], ctx.words.get("grammar", "and")),
+            "lijst": _listed(bottom, ctx)}
 
 
 def _units(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Phrase]:
@@ -149,13 +146,15 @@ def _units(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Phrase]:
     ambtsdragers van B meer dan die van C': the first and next patterns of the claim."""
     clauses = [ctx.fill(spec.get("first" if index == 0 else "next"), boven=ctx.names(high), onder=ctx.names(low))
                for index, (high, low) in enumerate(claim.detail["relations"])]
-    return {"zin": Phrase(", en ".join(clauses), True), "alle": Phrase(ctx.names(claim.detail["values"]), True)}
+    joiner = f", {ctx.words.get('grammar', 'and')} "
+    return {"zin": Phrase(joiner.join(clauses), True), "alle": Phrase(ctx.names(claim.detail["values"]), True)}
 
 
 def _units_per_item(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Phrase]:
     """One sentence per difference: 'Politieke ambtsdragers van A voelen zich vaker
     vrij om dilemma’s te bespreken dan die van B.' When every item shows the same
-    differences and the claim has a `together` predicate, one sentence says it for all."""
+    differences and the claim has a `together` predicate, one sentence says it for all;
+    more differences than MAX_DIFFERENCES are summed up."""
     indicator = claim.inputs[0].indicator if claim.inputs else ""
     entries = claim.detail["items"]
     units = list(dict.fromkeys(u for entry in entries.values() for u in entry["values"]))
@@ -166,44 +165,52 @@ def _units_per_item(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Ph
     else:
         said = {item: ctx.form(indicator, item).vaker for item in entries}
         pairs = [(item, high, low) for item, entry in entries.items() for high, low in entry["relations"]]
-    if len(pairs) > MAX_DIFFERENCES:            # a list of differences the reader finds in the figure
-        differing = sum(1 for entry in entries.values() if entry["relations"])
-        where = ("beide stellingen" if differing == len(entries) == 2 else f"alle {_count(differing)} stellingen"
-                 if differing == len(entries) else f"{_count(differing)} van de {_count(len(entries))} stellingen")
-        return {"zin": Phrase(f"{capitalize(ctx.fill(spec.get('subject'), boven=ctx.names(units)))} verschillen "
-                              f"op {where}.", True), "alle": Phrase(ctx.names(units), True)}
+    alle = Phrase(ctx.names(units), True)
+    if len(pairs) > MAX_DIFFERENCES:
+        return {"zin": Phrase(_summary(entries, units, spec, ctx), True), "alle": alle}
     sentences = []
     for item, high, low in pairs:
         than = ctx.fill(spec.get("than"), onder=ctx.names(low))
         predicate = said[item]
         text = predicate.replace("{dan}", than) if "{dan}" in predicate else f"{predicate} {than}"
         sentences.append(capitalize(ctx.fill(spec.get("subject"), boven=ctx.names(high))) + f" {text}.")
-    return {"zin": Phrase(" ".join(sentences), True), "alle": Phrase(ctx.names(units), True)}
+    return {"zin": Phrase(" ".join(sentences), True), "alle": alle}
 
 
-def _count(number: int) -> str:
-    return number_word(number)
+def _summary(entries: dict, units: list[str], spec: ClaimSpec, ctx: Context) -> str:
+    """'Politieke ambtsdragers van A, B en C verschillen op twee van de drie stellingen.'"""
+    words = ctx.words["units_per_item"]
+    differing = sum(1 for entry in entries.values() if entry["relations"])
+    count = lambda n: number_word(n, ctx.words)      # noqa: E731
+    if differing == len(entries) == 2:
+        where = words["both"]
+    elif differing == len(entries):
+        where = words["all"].replace("{n}", count(differing))
+    else:
+        where = words["some"].replace("{n}", count(differing)).replace("{m}", count(len(entries)))
+    subject = capitalize(ctx.fill(spec.get("subject"), boven=ctx.names(units)))
+    return words["summary"].replace("{units}", subject).replace("{where}", where)
 
 
 def _trend(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Phrase]:
     first = claim.inputs[0]
     form = ctx.form(first.indicator, first.item)
-    return {"zin": Phrase(TREND_BODY[claim.outcome]), "kop": Phrase(TREND_HEAD[claim.outcome]),
+    return {"zin": Phrase(ctx.words.get("trend", claim.outcome)),
+            "kop": Phrase(ctx.words.get("trend_headline", claim.outcome)),
             "naam": Phrase(form.zinsdeel, form.meervoud), "start": Phrase(str(first.jaar))}
 
 
 def _against_past(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Phrase]:
+    """The forms its texts choose among by outcome: eerder ('in voorgaande jaren'),
+    uitzonderingen ('2020'), verloop (the shape of the series), start, naam."""
     series, last = claim.detail["series"], claim.inputs[-1]
     form = ctx.form(last.indicator, last.item)
-    earlier = "in voorgaande jaren" if len(series) > 2 else f"in {series[0][0]}"
-    text = {
-        "eerste": f"zijn in {last.jaar} voor het eerst gemeten",
-        "gelijk": f"zijn even vaak gezien als {earlier}",
-        "uitzondering": f"zijn even vaak gezien als {earlier} (met uitzondering van "
-                        f"{join([str(y) for y in claim.detail['exceptions']])})",
-        "trend": f"zijn tussen {series[0][0]} en {last.jaar} {TREND_BODY.get(claim.detail['shape'], '')}",
-    }[claim.outcome]
-    return {"zin": Phrase(text, True), "naam": Phrase(form.zinsdeel, form.meervoud)}
+    words = ctx.words["against_past"]
+    earlier = words["earlier"] if len(series) > 2 else words["earlier_one"].replace("{jaar}", str(series[0][0]))
+    shape = claim.detail.get("shape") or ("eerste" if claim.outcome == "eerste" else "gelijk")
+    return {"naam": Phrase(form.zinsdeel, form.meervoud), "eerder": Phrase(earlier),
+            "uitzonderingen": Phrase(ctx.join([str(y) for y in claim.detail["exceptions"]])),
+            "verloop": Phrase(ctx.words.get("trend", shape)), "start": Phrase(str(series[0][0]))}
 
 
 def _compare_unit(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Phrase]:
@@ -214,9 +221,9 @@ def _compare_unit(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Phra
     for outcome in ("meer", "gelijk", "minder"):
         items = [i for i, o in claim.detail["per_item"].items() if o == outcome]
         if items:
-            names = join([ctx.form(indicator, i).zinsdeel for i in items])
-            groups.append(f"{_EVEN[outcome]} {spec.get('adjective')} {names}")
-    return {"ref": Phrase(ctx.name(ref) if ref else ""), "per_item": Phrase(join(groups))}
+            names = ctx.join([ctx.form(indicator, i).zinsdeel for i in items])
+            groups.append(f"{ctx.words.get('compare_unit', outcome)} {spec.get('adjective')} {names}")
+    return {"ref": Phrase(ctx.name(ref) if ref else ""), "per_item": Phrase(ctx.join(groups))}
 
 
 _REALISERS = {"value": _value, "editions": _editions, "change": _change, "top": _top, "lowest": _lowest,

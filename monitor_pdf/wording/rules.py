@@ -15,7 +15,7 @@ from monitor_pdf.wording.claims import Claim, Input, Facts, value_detail
 def value(f: Facts, claims) -> tuple:
     found = f.value(f.spec.get("item"))
     outcome = "nul" if found.value == 0 else "alle" if found.value == 100 else "deel"
-    return outcome, [found], value_detail(found.value)
+    return outcome, [found], value_detail(found.value, f.words)
 
 
 def editions(f: Facts, claims) -> tuple:

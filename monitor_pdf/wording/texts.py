@@ -16,12 +16,8 @@ from monitor_pdf.wording.grammar import Phrase, capitalize, join, number_word, s
 from monitor_pdf.wording.numbers import ILLUSTRATIVE_MARK, format_number, format_pct
 from monitor_pdf.wording.realise import Context, realise
 from monitor_pdf.wording.templates import Filler
+from monitor_pdf.words import Words
 
-_CHART_NAMES = {
-    "hbar": "Staafdiagram", "scale": "Staafdiagram over de schaal 1 tot 7",
-    "grouped_vbar": "Gegroepeerd staafdiagram", "grouped_hbar": "Gegroepeerd staafdiagram",
-    "line": "Lijndiagram",
-}
 # Fields whose text is a statement: marked when it rests on an illustrative value.
 STATEMENT_FIELDS = ("text", "title")
 _SENTENCE_END = re.compile(r"(?<=\.)(\s+)(?=[A-ZÉ])")
@@ -51,9 +47,9 @@ def build_wording(model: FactsheetModel, spec: FactsheetSpec,
                   overrides: dict[str, dict[str, str]] | None = None) -> Wording:
     """All texts of one factsheet; `overrides` (spec.load_overrides) replace
     generated texts word for word (what the generated text rested on still counts)."""
-    claims = compute_claims(model, spec.text)
+    claims = compute_claims(model, spec.text, spec.words)
     globals_ = _globals(model, spec)
-    context = Context(model, globals_)
+    context = Context(model, globals_, spec.words)
     forms = {name: realise(claim, spec.text.claims.get(name), context) for name, claim in claims.items()}
     filler = Filler(spec.text, claims, forms, globals_)
     blocks, rests_on = {}, {}
@@ -63,13 +59,13 @@ def build_wording(model: FactsheetModel, spec: FactsheetSpec,
         if block_id in blocks:
             blocks[block_id].update(fields)
     shown = model.shown | {i.record for names in rests_on.values() for n in names for i in claims[n].inputs}
-    claims["bronnen"], forms["bronnen"] = _sources(shown)
+    claims["bronnen"], forms["bronnen"] = _sources(shown, spec.words)
     claims["methode"] = _method([claims[n] for names in rests_on.values() for n in names])
     fixed = {}
     for table in ("header", "footer", "meta"):
         fixed[table] = {k: filler.fill(t).text for k, t in spec.text.fields.get(table, {}).items()}
         fixed[table].update((overrides or {}).get(table, {}))
-    alt = {b.id: alt_text(b.chart, model.charts[b.id]) for b in spec.figure_blocks()}
+    alt = {b.id: alt_text(b.chart, model.charts[b.id], spec.words) for b in spec.figure_blocks()}
     return Wording(blocks, fixed["header"], fixed["footer"], fixed["meta"], alt, claims, rests_on)
 
 
@@ -97,16 +93,16 @@ def _marked(filled, filler: Filler) -> str:
 def _globals(model: FactsheetModel, spec: FactsheetSpec) -> dict[str, str]:
     from monitor_pdf.wording.compare import THRESHOLD_PP
 
-    units = model.dataset.units
+    units, words = model.dataset.units, spec.words
     values = {"laag": model.unit.in_sentence, "Laag": model.unit.name, "jaar": str(model.jaar),
-              "laag_kop": unit_in_headline(model.unit.in_sentence),
-              "lagen_alle": join([units[k].in_sentence for k in model.lagen]),
+              "laag_kop": unit_in_headline(model.unit.in_sentence, words),
+              "lagen_alle": join([units[k].in_sentence for k in model.lagen], words.get("grammar", "and")),
               "drempel": format_number(THRESHOLD_PP)}
     values.update({f"figuur_{b.id}": f"Figuur {b.number}" for b in spec.figure_blocks()})
     return values
 
 
-def _sources(records) -> tuple[Claim, dict[str, Phrase]]:
+def _sources(records, words: Words) -> tuple[Claim, dict[str, Phrase]]:
     """The sources ('bron') of the published values shown or rested on: the source of
     most values first, then in table order."""
     ordered = sorted(records, key=lambda r: (r.file, r.line))
@@ -116,7 +112,7 @@ def _sources(records) -> tuple[Claim, dict[str, Phrase]]:
     outcome = "geen" if not names else "deels" if illustrative else "alle"
     listed = "; ".join(names)
     return (Claim("bronnen", "bronnen", outcome, (), {"sources": names}),
-            {"lijst": Phrase(listed), "auteur": Phrase(listed or "illustratieve gegevens (monitor-pdf)")})
+            {"lijst": Phrase(listed), "auteur": Phrase(listed or words.get("sources", "none"))})
 
 
 def _method(used: list[Claim]) -> Claim:
@@ -133,28 +129,30 @@ def illustrative_records(model: FactsheetModel, wording: Wording) -> list[Record
     return sorted(found, key=lambda r: (r.file, r.line))
 
 
-def list_label(item: RankedItem) -> str:
+def list_label(item: RankedItem, words: Words) -> str:
     """A line of a top-3 list: the item's label, or for a group tied at one place
     how many share it ('Vier antwoorden even vaak genoemd')."""
     if item.tied > 1:
-        return f"{capitalize(number_word(item.tied))} antwoorden even vaak genoemd"
+        return capitalize(words.get("lists", "tied").replace("{n}", number_word(item.tied, words)))
     return item.label
 
 
-def alt_text(chart_kind: str, data: ChartData) -> str:
+def alt_text(chart_kind: str, data: ChartData, words: Words) -> str:
     """A chart in words, with its numbers: 'Staafdiagram. Verbale agressie: 46%, ...'.
     Illustrative values are said to be so: once for the chart when all are, else each."""
-    present = data.present()
+    present, alt = data.present(), words["alt"]
     every = bool(present) and all(c.illustrative for c in present)
 
     def value(cell) -> str:
         if cell is None:
-            return "geen meting"
-        return format_pct(cell.value, data.decimals) + (" (illustratief)" if cell.illustrative and not every else "")
+            return alt["missing"]
+        return format_pct(cell.value, data.decimals) + (f" {alt['illustrative']}" if cell.illustrative and not every
+                                                        else "")
 
     parts = []
     for s, series in enumerate(data.series):
-        listed = join([f"{data.name(cat)}: {value(c)}" for cat, c in zip(data.categories, data.cells[s])])
+        listed = join([f"{data.name(cat)}: {value(c)}" for cat, c in zip(data.categories, data.cells[s])],
+                      words.get("grammar", "and"))
         parts.append(listed if len(data.series) == 1 else f"{data.name(series)}: {listed}")
-    note = " Alle waarden zijn illustratief, niet gepubliceerd." if every else ""
-    return f"{_CHART_NAMES[chart_kind]}. " + "; ".join(parts) + "." + note
+    note = f" {alt['all_illustrative']}" if every else ""
+    return f"{alt['charts'][chart_kind]}. " + "; ".join(parts) + "." + note
