@@ -55,15 +55,17 @@ def plan(data_dir: Path | None, lagen: tuple[str, ...] = (), jaren: tuple[int, .
     a factsheet, in each output profile; for each kind asked for (default: every
     bundled kind from its own data, or the default kind when --data is given)."""
     kinds = factsheets or (() if data_dir else tuple(resources.bundled_kinds())) or ("",)
-    targets, names = [], {}
+    targets, names, there = [], {}, []
     for factsheet in kinds:
         spec, folder = open_factsheet(factsheet or None, data_dir)
         dataset = load_dataset(folder)
+        there += dataset.lagen
         unknown = [lg for lg in lagen if lg not in dataset.lagen]
-        if unknown:
+        if unknown and factsheets:
             raise DataError(f"bestuurslaag {', '.join(unknown)} is not in the data of {spec.kind.name} "
                             f"(there: {', '.join(dataset.lagen)})")
-        units = lagen or tuple(k for k in dataset.lagen if dataset.units[k].gets_factsheet)
+        units = tuple(lg for lg in lagen if lg in dataset.lagen) if lagen else tuple(
+            k for k in dataset.lagen if dataset.units[k].gets_factsheet)
         for target in (Target(lg, jr, pr, str(spec.kind.directory), str(folder))
                        for pr in dict.fromkeys(profiles or ("screen",))
                        for jr in (jaren or (max(dataset.jaren),)) for lg in units):
@@ -71,6 +73,9 @@ def plan(data_dir: Path | None, lagen: tuple[str, ...] = (), jaren: tuple[int, .
             if names.setdefault(name, target) != target:
                 raise DataError(f"'{names[name].laag}' and '{target.laag}' would both be written as {name}")
             targets.append(target)
+    missing = [lg for lg in lagen if lg not in there]
+    if missing:           # asked for by name, and no kind's data has it
+        raise DataError(f"bestuurslaag {', '.join(missing)} is not in the data (there: {', '.join(dict.fromkeys(there))})")
     return targets
 
 

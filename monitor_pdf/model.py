@@ -34,6 +34,7 @@ class ChartData:
     highlight: tuple[str, ...] = ()          # highlighted categories or series
     names: tuple[tuple[str, str], ...] = ()  # display names of unit keys ("provincies" -> "Provincies")
     decimals: int = 0                        # one precision for every value the chart prints
+    series_are_years: bool = False           # series are editions (coloured light to dark), not units
 
     def name(self, key: str) -> str:
         return dict(self.names).get(key, key)
@@ -169,7 +170,7 @@ def build_model(dataset: Dataset, spec: FactsheetSpec, laag: str, jaar: int, dat
     rankings = {b.id: rank_items(dataset, b.data[0], laag, jaar, 3, shown)
                 for b in spec.placed_blocks() if b.kind == "top3"}
     trend_years = {b.data[0]: tuple(shown_years(dataset, b, laag, jaar)) for b in spec.figure_blocks()
-                   if b.shape in ("lagen_jaren", "jaren_items")}
+                   if b.shape in ("lagen_jaren", "jaren_items", "jaren", "items_jaren")}
     return FactsheetModel(laag, jaar, dataset.peers(laag), dataset, charts, trend_years, rankings, data_dir,
                           _decimals(dataset, spec, charts, laag, jaar), frozenset(shown))
 
@@ -243,12 +244,20 @@ def _chart_data(ds: Dataset, block: BlockSpec, laag: str, jaar: int, shown: set[
         items = _items(ds, indicator, laag, jaar, purpose)
         cells = tuple(tuple(_cell(ds, indicator, lg, jaar, item, shown) for item in items) for lg in peers)
         return _with_decimals(ChartData(items, peers, cells, (laag,), names))
-    if block.shape == "lagen_jaren":
-        years = shown_years(ds, block, laag, jaar)
-        cells = tuple(tuple(_cell(ds, indicator, lg, year, None, shown) for lg in peers) for year in years)
-        return _with_decimals(ChartData(peers, tuple(map(str, years)), cells, (laag,), names))
-    # jaren_items: one line per item over the years
     years = shown_years(ds, block, laag, jaar)
+    if block.shape == "lagen_jaren":
+        cells = tuple(tuple(_cell(ds, indicator, lg, year, None, shown) for lg in peers) for year in years)
+        return _with_decimals(ChartData(peers, tuple(map(str, years)), cells, (laag,), names, series_are_years=True))
+    if block.shape == "jaren":             # the latest edition shown is the highlighted one
+        row = tuple(_cell(ds, indicator, laag, year, None, shown) for year in years)
+        return _with_decimals(ChartData(tuple(map(str, years)), (laag,), (row,), tuple(map(str, years[-1:])), names))
+    if block.shape == "items_jaren":     # every item of the years shown: one missing this year is a gap
+        items = tuple(dict.fromkeys(r.item for year in years for r in ds.rows(indicator, laag, year)))
+        if not items:
+            raise DataError(f"no data for {purpose}: {indicator}, {laag}")
+        cells = tuple(tuple(_cell(ds, indicator, laag, year, item, shown) for item in items) for year in years)
+        return _with_decimals(ChartData(items, tuple(map(str, years)), cells, (str(jaar),), series_are_years=True))
+    # jaren_items: one line per item over the years
     items = _items(ds, indicator, laag, jaar, purpose)
     cells = tuple(tuple(_cell(ds, indicator, laag, year, item, shown) for year in years) for item in items)
     return _with_decimals(ChartData(tuple(map(str, years)), items, cells))

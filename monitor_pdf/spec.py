@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from monitor_pdf import resources
+from monitor_pdf.chartkinds import CHART_KINDS, SHAPES
 from monitor_pdf.errors import SpecError
 from monitor_pdf.kind import Kind, load_kind
 from monitor_pdf.theme import DEFAULT_THEME, Theme, load_theme
@@ -20,8 +21,6 @@ from monitor_pdf.words import Words, load_words
 from monitor_pdf.textspec import TEXT_FIELDS, TextSpec, parse_texts
 
 BLOCK_KINDS = {"headline", "paragraph", "figure", "top3", "callout"}
-CHART_KINDS = {"hbar", "scale", "grouped_vbar", "grouped_hbar", "line"}
-SHAPES = {"items", "items_lagen", "lagen_jaren", "jaren_items"}
 CALLOUT_STYLES = {"band", "box", "number"}
 PAGE_SIZES_MM = {"A4": (210.0, 297.0)}
 PT_PER_MM = 72 / 25.4
@@ -243,6 +242,8 @@ def _block_problem(b: BlockSpec) -> str | None:
             return f"chart '{b.chart}' is not one of {sorted(CHART_KINDS)}"
         if b.shape not in SHAPES:
             return f"shape '{b.shape}' is not one of {sorted(SHAPES)}"
+        if b.shape not in CHART_KINDS[b.chart].shapes:
+            return f"chart '{b.chart}' draws shape {' or '.join(CHART_KINDS[b.chart].shapes)}, not '{b.shape}'"
         if not b.data or b.height <= 0 or not b.number:
             return "a figure needs number, data and a positive height"
         if b.min_height and not 0 < b.min_height <= b.height:

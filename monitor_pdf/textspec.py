@@ -24,8 +24,8 @@ import re
 from dataclasses import dataclass, field
 
 from monitor_pdf.errors import SpecError
-from monitor_pdf.vocabulary import (BUILTIN, GLOBAL_PREFIXES, GLOBALS, INTEGER_PARAMETERS, LIST_PARAMETERS,
-                                    OTHERWISE, RULES)
+from monitor_pdf.vocabulary import (BUILTIN, EDITIONS, GLOBAL_PREFIXES, GLOBALS, INTEGER_PARAMETERS,
+                                    LIST_PARAMETERS, OTHERWISE, RULES)
 
 PLACEHOLDER = re.compile(r"\{(@?)([A-Za-z_][A-Za-z0-9_]*)(?:\.([a-z_]+))?(?:\|([^|{}]*)\|([^|{}]*))?\}")
 TEXT_FIELDS = ("text", "title", "number", "caption", "subtitle", "note")
@@ -145,6 +145,8 @@ def _claim(name: str, entry: dict, path: str, line: int) -> ClaimSpec:
             raise SpecError(f"{where}: {key} must be a list of names")
         if key not in INTEGER_PARAMETERS + LIST_PARAMETERS and not isinstance(value, str):
             raise SpecError(f"{where}: {key} must be text")
+        if key == "edition" and value not in EDITIONS:
+            raise SpecError(f"{where}: edition must be one of {', '.join(EDITIONS)}")
     frozen = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items())
     return ClaimSpec(name, entry["rule"], frozen, line, path)
 

@@ -31,51 +31,51 @@ class Rule:
 
 RULES: dict[str, Rule] = {
     "value": Rule(
-        ("indicator",), ("item", "group", "partitive"),
+        ("indicator",), ("item", "group", "partitive", "edition"),
         ("nul", "deel", "alle"),
-        ("pct", "procent", "getal", "wie", "deel", "groep", "kop", "helft", "helft_kop"),
+        ("pct", "procent", "getal", "wie", "deel", "groep", "kop", "helft", "helft_kop", "jaar"),
         doc="One value of this unit and year, said as a share ('bijna de helft', 'drie op de tien')."),
     "editions": Rule(
-        ("indicator",), ("item", "count"),
+        ("indicator",), ("item", "count", "edition"),
         ("eerste", "vergeleken"),
         ("zin",),
         doc="This year's value against the `count` previous editions ('evenveel als in 2020 maar minder dan in 2022')."),
     "change": Rule(
-        ("indicator",), ("item", "years", "minimum"),
+        ("indicator",), ("item", "years", "minimum", "edition"),
         ("precies", "sinds", "geen"),
-        ("zin", "sinds"),
+        ("zin", "sinds", "toen", "nu"),
         doc="This year's value against the edition `years` back (or the earliest at least `minimum` back)."),
     "top": Rule(
-        ("indicator",), ("prefer", "max", "participle"),
+        ("indicator",), ("prefer", "max", "participle", "edition"),
         ("groep", "alle", "geen"),
         ("lijst", "namen", "met_deelwoord", "alle_lijst"),
         item_forms=("zinsdeel",),
         doc="The items that stand out above all others (`prefer` of them, else the smallest clean group up to `max`)."),
     "lowest": Rule(
-        ("indicator",), (),
+        ("indicator",), ("edition",),
         ("weinig", "minder", "geen"),
         ("namen", "lijst"),
         item_forms=("zinsdeel",),
         doc="The lowest item(s): 'weinig' under 10%, 'minder' when below every other item."),
     "units": Rule(
-        ("indicator", "first", "next"), ("item",),
+        ("indicator", "first", "next"), ("item", "edition"),
         ("gelijk", "verschil", "geen"),
         ("zin", "alle"),
         doc="The units compared pair by pair; every difference said, none invented."),
     "units_per_item": Rule(
-        ("indicator", "subject", "than"), ("together",),
+        ("indicator", "subject", "than"), ("together", "edition"),
         ("gelijk", "verschil", "geen"),
         ("zin", "alle"),
         item_forms=("vaker",),
         doc="The units compared pair by pair on every item of the indicator."),
     "trend": Rule(
-        ("indicator", "item"), (),
+        ("indicator", "item"), ("edition",),
         ("eerste", "gelijk", "toegenomen", "afgenomen", "piek", "dal", "wisselend"),
         ("zin", "kop", "naam", "start"),
         item_forms=("zinsdeel",),
         doc="The shape of the item's series over the editions its figure shows."),
     "against_past": Rule(
-        ("indicator", "item"), (),
+        ("indicator", "item"), ("edition",),
         ("eerste", "gelijk", "uitzondering", "trend"),
         ("naam", "eerder", "uitzonderingen", "verloop", "start"),
         item_forms=("zinsdeel",),
@@ -86,12 +86,12 @@ RULES: dict[str, Rule] = {
         (),
         doc="Whether value claims get the same words, so one clause may cover them all."),
     "compare_items": Rule(
-        ("indicator", "item", "than"), (),
+        ("indicator", "item", "than"), ("edition",),
         ("meer", "minder", "gelijk"),
         (),
         doc="One item against another, this unit and year."),
     "compare_unit": Rule(
-        ("indicator", "items", "adjective"), (),
+        ("indicator", "items", "adjective"), ("edition",),
         ("meer", "minder", "gelijk", "gemengd", "geen"),
         ("ref", "per_item"),
         item_forms=("zinsdeel",),
@@ -111,6 +111,10 @@ BUILTIN: dict[str, Rule] = {
 # Placeholders without a claim: filled the same way in every template.
 GLOBALS = ("jaar", "laag", "Laag", "laag_kop", "lagen_alle", "drempel")
 GLOBAL_PREFIXES = ("figuur_",)    # {figuur_fig1} -> "Figuur 1"
+
+# `edition = "latest"`: the claim is about the latest edition (up to the
+# factsheet's year) that has the indicator, not necessarily the factsheet's year.
+EDITIONS = ("latest",)
 
 # Parameters that take a whole number, and those that take a list of names.
 INTEGER_PARAMETERS = ("count", "years", "minimum", "prefer", "max")

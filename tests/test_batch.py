@@ -33,18 +33,25 @@ def batch_twice(tmp_path_factory):
     return runs, first, second
 
 
-def test_batch_writes_three_factsheets_and_a_matching_manifest(batch_twice):
+def test_batch_builds_every_bundled_kind_with_a_matching_manifest(batch_twice):
+    """Every kind from its own data: the three lagen of agressie, and landelijk."""
+    import tomllib
+
     (run, _), out, _ = batch_twice
     assert run.exit_code == 0, run.output
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert [e["laag"] for e in manifest["factsheets"]] == list(LAGEN)
+    assert [(e["factsheet"], e["laag"]) for e in manifest["factsheets"]] == [
+        ("agressie", "gemeenten"), ("agressie", "provincies"), ("agressie", "waterschappen"),
+        ("landelijk", "decentraal")]
     assert manifest["failed"] == []
     for entry in manifest["factsheets"]:
         data = (out / entry["file"]).read_bytes()
         assert entry["sha256"] == hashlib.sha256(data).hexdigest() and entry["bytes"] == len(data)
-        assert entry["pages"] == 2 and entry["jaar"] == 2024 and entry["illustrative"] is True
+        layout = tomllib.loads((factsheet_dir(entry["factsheet"]) / "layout.toml").read_text(encoding="utf-8"))
+        assert entry["pages"] == len(layout["page"]) and entry["jaar"] == 2024     # as its layout declares
+        assert entry["illustrative"] is (entry["factsheet"] == "agressie")      # landelijk: published values only
     assert verify_manifest(out) == []
-    assert "3 built, 0 failed" in run.output and "factsheets/s" in run.output
+    assert "4 built, 0 failed" in run.output and "factsheets/s" in run.output
 
 
 def test_each_pdf_names_its_own_laag(batch_twice):
@@ -70,7 +77,7 @@ def test_a_factsheet_that_cannot_be_written_fails_alone(tmp_path):
     assert run.exit_code == 1
     assert "FAIL  agressie gemeenten 2024:" in run.stderr
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
-    assert [e["laag"] for e in manifest["factsheets"]] == ["provincies", "waterschappen"]
+    assert [e["laag"] for e in manifest["factsheets"]] == ["provincies", "waterschappen", "decentraal"]
     assert [f["laag"] for f in manifest["failed"]] == ["gemeenten"]
     assert (tmp_path / "factsheet-provincies-2024.pdf").stat().st_size > 10_000
 
@@ -98,7 +105,8 @@ def test_output_names_cannot_leave_the_output_folder():
 
 
 def test_plan_defaults_and_narrowing():
-    assert [(t.laag, t.jaar) for t in plan(None)] == [(lg, 2024) for lg in LAGEN]
+    assert [(t.laag, t.jaar) for t in plan(None)] == [(lg, 2024) for lg in LAGEN] + [("decentraal", 2024)]
+    assert [t.laag for t in plan(None, factsheets=("agressie",))] == list(LAGEN)
     assert [(t.laag, t.jaar) for t in plan(None, ("waterschappen",), (2024,))] == [("waterschappen", 2024)]
     with pytest.raises(DataError, match="bestuurslaag nergens is not in the data"):
         plan(None, ("nergens",))

@@ -141,7 +141,9 @@ def hbar(c: PointCanvas, req: ChartRequest, style) -> None:
 
 
 def scale(c: PointCanvas, req: ChartRequest, style) -> None:
-    """Vertical bars over the points of a scale (1-7); highlighted points in the dark colour."""
+    """Vertical bars over the points of a scale (1-7) or the categories of a vbar
+    chart (items, years); highlighted ones (the (zeer) ernstig points, this
+    year) in the dark colour."""
     data = req.data
     n = len(data.categories)
     bottom, plot_h = 12.0, c.height - 22.0
@@ -200,8 +202,15 @@ def grouped_hbar(c: PointCanvas, req: ChartRequest, style) -> None:
     """One group per item (statement), one bar per series (bestuurslaag); the
     factsheet's own bestuurslaag in the dark colour, the others muted."""
     data = req.data
-    muted = iter(style.muted_series)
-    colours = [style.own_color if s in data.highlight else next(muted) for s in data.series]
+    if data.series_are_years:                    # editions: light (old) to dark (this year)
+        if len(data.series) > len(style.year_ramp):
+            raise ChartError(f"{req.name}: at most {len(style.year_ramp)} years fit this chart")
+        colours = list(style.year_ramp[-len(data.series):])
+    else:
+        muted = iter(style.muted_series)
+        if len(data.series) - len(data.highlight) > len(style.muted_series):
+            raise ChartError(f"{req.name}: at most {len(style.muted_series) + 1} units fit this chart")
+        colours = [style.own_color if s in data.highlight else next(muted) for s in data.series]
     names = [data.name(s) for s in data.series]
     legend_h = _legend(c, req, list(zip(names, colours)), style, bold={data.name(h) for h in data.highlight})
     label_w = c.width * req.label_share
@@ -344,5 +353,5 @@ def _line_legend(c: PointCanvas, legend_lines, legend_h: float, style) -> None:
         y -= len(lines) * leading + 3
 
 
-_KINDS = {"hbar": hbar, "scale": scale, "grouped_vbar": grouped_vbar,
+_KINDS = {"hbar": hbar, "scale": scale, "vbar": scale, "grouped_vbar": grouped_vbar,
           "grouped_hbar": grouped_hbar, "line": line}

@@ -65,6 +65,11 @@ class Facts:
         self.laag, self.jaar = model.laag, model.jaar
         self.needed_by = f"needed by {', '.join(users)}" if users else "declared here"
         self.cmp = Comparer()
+        if spec.get("edition") == "latest":       # the latest edition that has the indicator
+            years = self.ds.years(spec.get("indicator"), self.laag, model.jaar)
+            if not years:
+                raise self.fail(f"no edition of {spec.get('indicator')} for {self.laag} up to {model.jaar}")
+            self.jaar = years[-1]
 
     def fail(self, message: str) -> DataError:
         return DataError(f"claim '{self.spec.name}' ({self.needed_by}): {message}",
@@ -126,8 +131,8 @@ def compute_claims(model: FactsheetModel, text: TextSpec, words: Words) -> dict[
     for spec in ordered:
         if any(name not in claims for name in spec.get("claims", ())):
             continue                      # rests on a claim that failed: that one is reported
-        facts = Facts(model, spec, text.users(spec.name), words)
         try:
+            facts = Facts(model, spec, text.users(spec.name), words)
             outcome, inputs, detail = rules.RULES[spec.rule](facts, claims)
         except DataProblems as exc:
             problems.extend(exc.problems)

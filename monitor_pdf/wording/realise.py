@@ -72,6 +72,7 @@ def _value(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Phrase]:
         "wie": Phrase(share.wie, share.wie_plural), "kop": Phrase(share.kop, share.kop_plural),
         "deel": partitive(share, group, pct, article), "groep": partitive(share, group, None, article),
         "helft": Phrase(half.wie, half.wie_plural), "helft_kop": Phrase(half.kop, half.kop_plural),
+        "jaar": Phrase(str(found.jaar)),
     }
 
 
@@ -91,7 +92,7 @@ def _editions(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Phrase]:
 
 def _change(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Phrase]:
     if claim.outcome == "geen":
-        return {"zin": Phrase(""), "sinds": Phrase("")}
+        return {"zin": Phrase(""), "sinds": Phrase(""), "toen": Phrase(""), "nu": Phrase("")}
     d, words = claim.detail, ctx.words["change"]
     if d["relation"] == "gelijk":
         said = words["same"]
@@ -100,7 +101,9 @@ def _change(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Phrase]:
     else:
         said = next(w for lower, w in words["ratios"] if d["now"] / d["then"] >= lower)
     since = years_ago(d["years"], ctx.words) if claim.outcome == "precies" else str(d["then_year"])
-    return {"zin": Phrase(said), "sinds": Phrase(since)}
+    now, then = claim.inputs
+    return {"zin": Phrase(said), "sinds": Phrase(since),
+            "toen": Phrase(ctx.pct(then.indicator, then.value)), "nu": Phrase(ctx.pct(now.indicator, now.value))}
 
 
 def _named(claim: Claim, ctx: Context, items: list[str]) -> list[tuple[str, Phrase, str]]:
