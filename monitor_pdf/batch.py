@@ -58,7 +58,7 @@ def plan(data_dir: Path | None, lagen: tuple[str, ...] = (), jaren: tuple[int, .
     targets, names, there = [], {}, []
     for factsheet in kinds:
         spec, folder = open_factsheet(factsheet or None, data_dir)
-        dataset = load_dataset(folder)
+        dataset = load_dataset(folder, spec.kind.directory)
         there += dataset.lagen
         unknown = [lg for lg in lagen if lg not in dataset.lagen]
         if unknown and factsheets:
@@ -95,7 +95,7 @@ def availability(data_dir: Path | None, factsheet: str | None = None) -> list[Av
     from monitor_pdf.wording.texts import illustrative_records
 
     spec, data_dir = open_factsheet(factsheet, data_dir)
-    dataset = load_dataset(data_dir)
+    dataset = load_dataset(data_dir, spec.kind.directory)
     found = []
     for jaar in dataset.jaren:
         for laag in (k for k in dataset.lagen if dataset.units[k].gets_factsheet):

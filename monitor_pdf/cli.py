@@ -29,6 +29,8 @@ Examples:
   monitor-pdf preview -o previews            # PNG pages for review
   monitor-pdf watch --preview                # rebuild on every edit, with the build time
   monitor-pdf structure factsheet-provincies-2024.pdf   # the tagged structure, in reading order
+  monitor-pdf build --factsheet landelijk    # another kind: one page of national figures
+  monitor-pdf kinds copy agressie ./mijn-factsheet   # a kind of your own to change
 """
 PROFILE_CHOICE = click.Choice(["screen", "print"])
 STRICT_OPTION = click.option("--strict", is_flag=True,
@@ -242,6 +244,39 @@ def validate(factsheet: str | None, data_dir: Path | None, lagen: tuple, jaren: 
         raise click.exceptions.Exit(1)
     names = ", ".join(f"{laag} {jaar}" for laag, jaar in checked)
     click.echo(f"ok: the data can build {len(checked)} factsheet{'s' if len(checked) > 1 else ''} ({names})")
+
+
+@cli.group(invoke_without_command=True, epilog=EXAMPLES)
+@click.pass_context
+def kinds(ctx: click.Context) -> None:
+    """List the bundled factsheet kinds (a kind is a folder: kind.toml, layout.toml,
+    texts.toml, theme.toml; `kinds copy` makes one of your own to change)."""
+    if ctx.invoked_subcommand is None:
+        from monitor_pdf import resources
+        from monitor_pdf.kind import load_kind
+
+        names = resources.bundled_kinds()
+        width = max(len(n) for n in names + ["kind"])
+        click.echo(f"{'kind':<{width}}  description")
+        for name in names:
+            click.echo(f"{name:<{width}}  {load_kind(resources.factsheet_dir(name)).description}")
+
+
+@kinds.command("copy")
+@click.argument("name", metavar="NAME")
+@click.argument("target", type=click.Path(path_type=Path, file_okay=False), metavar="DIR")
+def copy_kind(name: str, target: Path) -> None:
+    """Copy a bundled kind into DIR, to change it and build with --factsheet DIR."""
+    import shutil
+
+    from monitor_pdf.errors import SpecError
+    from monitor_pdf.kind import find_kind
+
+    source = find_kind(name)
+    if target.exists():
+        raise SpecError(f"{target}: exists already; choose a new folder")
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+    click.echo(f"copied {source.name} to {target}; build it with: monitor-pdf build --factsheet {target}")
 
 
 @cli.command(epilog=EXAMPLES)

@@ -29,18 +29,20 @@ class Factsheet:
         return [p for page in self.pages for p in page.placements]
 
 
-def load_dataset(data_dir: Path | None = None):
+def load_dataset(data_dir: Path | None = None, kind_dir: Path | None = None):
     """The tables of a folder. Each parsed table is cached by its path and bytes,
     so an unchanged table is read without pandas (import ~0.8 s) and a changed
-    one is the only one parsed again."""
+    one is the only one parsed again. Sentence forms (zinsdelen.csv) come from
+    the kind's folder, and from the data folder, whose rows win."""
     from monitor_pdf.data.load import FORMS_FILE, UNITS_FILE, load_forms, load_records, load_units
     from monitor_pdf.model import Dataset
 
     folder = Path(data_dir) if data_dir else resources.datasets_dir()
-    units, forms = folder / UNITS_FILE, folder / FORMS_FILE
+    units = folder / UNITS_FILE
+    forms = [f for where in (kind_dir, folder) if where and (Path(where) / FORMS_FILE).is_file()
+             for f in _cached_side_table(Path(where) / FORMS_FILE, load_forms)]
     return Dataset(load_records(folder, _cached_table),
-                   _cached_side_table(units, load_units) if units.is_file() else None,
-                   _cached_side_table(forms, load_forms) if forms.is_file() else [])
+                   _cached_side_table(units, load_units) if units.is_file() else None, forms)
 
 
 def _table_key(path: Path) -> str | None:
@@ -156,7 +158,7 @@ def render_factsheet(laag: str | None = None, jaar: int | None = None,
         spec, data_dir = open_factsheet(factsheet, data_dir)
     theme.use(spec.theme)
     data_dir = Path(data_dir) if data_dir else spec.kind.data
-    dataset = load_dataset(data_dir)
+    dataset = load_dataset(data_dir, spec.kind.directory)
     laag = laag or default_laag(spec, dataset)
     jaar = jaar if jaar is not None else max(dataset.jaren)
     model = build_model(dataset, spec, laag, jaar, data_dir)

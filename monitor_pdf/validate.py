@@ -26,7 +26,7 @@ def validate(data_dir: Path | None, lagen: tuple[str, ...] = (), jaren: tuple[in
     except MonitorError as exc:
         return [str(exc)], []
     try:
-        dataset = load_dataset(data_dir)
+        dataset = load_dataset(data_dir, spec.kind.directory)
     except DataProblems as exc:
         return [str(p) for p in exc.problems], []
     except DataError as exc:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from monitor_pdf import resources
 
-FACTSHEET = resources.factsheet_dir()
+FACTSHEET = resources.factsheet_dir()      # the default kind; check() takes another
 Z_CRITICAL = 1.959963984540054      # two-sided, alpha 0.05
 
 # The words for whole percentages, as docs/wording.md lists them.
@@ -134,33 +134,36 @@ def standing_out(ranked: list[tuple[str, tuple]], prefer: int, largest: int) -> 
     return None
 
 
-def shown_years(tables: Tables, indicator: str, laag: str, jaar: int) -> list[int]:
-    layout = tomllib.loads((FACTSHEET / "layout.toml").read_text(encoding="utf-8"))
+def shown_years(tables: Tables, indicator: str, laag: str, jaar: int, kind: Path = FACTSHEET) -> list[int]:
+    layout = tomllib.loads((kind / "layout.toml").read_text(encoding="utf-8"))
     figure = next((b for b in layout["block"].values() if b.get("shape") == "jaren_items"
                    and indicator in ([b["data"]] if isinstance(b["data"], str) else b["data"])), None)
     years = tables.years(indicator, laag, None, jaar)
     return years[-figure["years"]:] if figure and figure.get("years") else years
 
 
-def check(wording, data_dir: Path, laag: str, jaar: int) -> list[str]:
+def check(wording, data_dir: Path, laag: str, jaar: int, kind: Path = FACTSHEET) -> list[str]:
     """Every claim of the wording, recomputed from the raw tables."""
     tables = Tables(data_dir)
-    declared = tomllib.loads((FACTSHEET / "texts.toml").read_text(encoding="utf-8"))["claim"]
+    declared = tomllib.loads((Path(kind) / "texts.toml").read_text(encoding="utf-8"))["claim"]
     problems = []
     for name, spec in declared.items():
         claim = wording.claims[name]
+        year = jaar
+        if spec.get("edition") == "latest":       # the latest edition of the indicator, up to the factsheet's year
+            year = max(tables.years(spec["indicator"], laag, None, jaar))
         for i in claim.inputs:
             raw = tables.rows.get((i.indicator, i.item, i.laag, i.jaar))
             if raw is None or raw[0] != i.value:
                 problems.append(f"{name}: input {i.indicator}/{i.item}/{i.laag}/{i.jaar} = {i.value} is not in "
                                 f"the table as such ({raw})")
-        expected = _expected(name, spec, claim, tables, laag, jaar, wording)
+        expected = _expected(name, spec, claim, tables, laag, year, wording, Path(kind))
         if expected is not None and expected != claim.outcome:
             problems.append(f"{name} ({spec['rule']}): outcome {claim.outcome!r}, recomputed {expected!r}")
     return problems
 
 
-def _expected(name, spec, claim, t: Tables, laag, jaar, wording):
+def _expected(name, spec, claim, t: Tables, laag, jaar, wording, kind):
     ind, item = spec.get("indicator"), spec.get("item")
     rule = spec["rule"]
     if rule == "value":
@@ -215,7 +218,7 @@ def _expected(name, spec, claim, t: Tables, laag, jaar, wording):
             differs |= bool(pairs)
         return "geen" if not compared else "verschil" if differs else "gelijk"
     if rule in ("trend", "against_past"):
-        years = [y for y in shown_years(t, ind, laag, jaar) if t.get(ind, item, laag, y)]
+        years = [y for y in shown_years(t, ind, laag, jaar, kind) if t.get(ind, item, laag, y)]
         series = [t.get(ind, item, laag, y) for y in years]
         if len(series) == 1:
             return "eerste"

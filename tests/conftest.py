@@ -53,7 +53,9 @@ def block_box(factsheet, pdf, block_id):
     placement = next(p for p in factsheet.placements() if p.block_id == block_id)
     page = pdf.pages[placement.page - 1]
     top = page.height - placement.top
-    return page, (placement.x, top, placement.x + placement.width, top + placement.height)
+    slack = 0.5     # points: a glyph at the very edge of its box is still the box's
+    return page, (placement.x - slack, top - slack, placement.x + placement.width + slack,
+                  top + placement.height + slack)
 
 
 def block_text(factsheet, pdf, block_id) -> str:
