@@ -265,18 +265,26 @@ def kinds(ctx: click.Context) -> None:
 @kinds.command("copy")
 @click.argument("name", metavar="NAME")
 @click.argument("target", type=click.Path(path_type=Path, file_okay=False), metavar="DIR")
-def copy_kind(name: str, target: Path) -> None:
+@click.option("--data", "data_target", type=click.Path(path_type=Path, file_okay=False), default=None,
+              metavar="DATA_DIR", help="Also copy the kind's bundled data (tables, sentence forms) into DATA_DIR.")
+def copy_kind(name: str, target: Path, data_target: Path | None) -> None:
     """Copy a bundled kind into DIR, to change it and build with --factsheet DIR."""
     import shutil
 
     from monitor_pdf.errors import SpecError
-    from monitor_pdf.kind import find_kind
+    from monitor_pdf.kind import find_kind, load_kind
 
     source = find_kind(name)
-    if target.exists():
-        raise SpecError(f"{target}: exists already; choose a new folder")
+    for folder in (target, data_target):
+        if folder is not None and folder.exists():
+            raise SpecError(f"{folder}: exists already; choose a new folder")
     shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
     click.echo(f"copied {source.name} to {target}; build it with: monitor-pdf build --factsheet {target}")
+    if data_target is not None:
+        data_target.mkdir(parents=True)
+        for table in sorted(load_kind(source).data.glob("*.csv")):
+            shutil.copy2(table, data_target / table.name)
+        click.echo(f"copied its data to {data_target}; use it with --data {data_target}")
 
 
 @cli.command(epilog=EXAMPLES)

@@ -167,7 +167,7 @@ def build_model(dataset: Dataset, spec: FactsheetSpec, laag: str, jaar: int, dat
                         file=str(data_dir))
     shown: set[Record] = set()
     charts = {b.id: _chart_data(dataset, b, laag, jaar, shown) for b in spec.figure_blocks()}
-    rankings = {b.id: rank_items(dataset, b.data[0], laag, jaar, 3, shown)
+    rankings = {b.id: rank_items(dataset, b.data[0], laag, edition_of(dataset, b, laag, jaar), 3, shown)
                 for b in spec.placed_blocks() if b.kind == "top3"}
     trend_years = {b.data[0]: tuple(shown_years(dataset, b, laag, jaar)) for b in spec.figure_blocks()
                    if b.shape in ("lagen_jaren", "jaren_items", "jaren", "items_jaren")}
@@ -197,7 +197,7 @@ def block_problems(dataset: Dataset, spec: FactsheetSpec, laag: str, jaar: int) 
             if block.kind == "figure":
                 _chart_data(dataset, block, laag, jaar, set())
             elif block.kind == "top3":
-                rank_items(dataset, block.data[0], laag, jaar, 3, set())
+                rank_items(dataset, block.data[0], laag, edition_of(dataset, block, laag, jaar), 3, set())
         except DataError as exc:
             problems.append(exc)
     return problems
@@ -228,8 +228,18 @@ def rank_items(dataset: Dataset, indicator: str, laag: str, jaar: int, count: in
     return items
 
 
+def edition_of(ds: Dataset, block: BlockSpec, laag: str, jaar: int) -> int:
+    """The year a block shows: the factsheet's, or with edition = "latest" the
+    latest year up to it that has the block's data (a question not asked every edition)."""
+    if block.edition != "latest":
+        return jaar
+    years = [y for indicator in block.data for y in ds.years(indicator, laag, jaar)]
+    return max(years, default=jaar)
+
+
 def _chart_data(ds: Dataset, block: BlockSpec, laag: str, jaar: int, shown: set[Record]) -> ChartData:
     purpose = f"Figuur {block.number} ({block.id})"
+    jaar = edition_of(ds, block, laag, jaar)
     peers = ds.peers(laag)
     names = tuple((k, ds.units[k].name) for k in peers)
     if block.shape == "items":

@@ -8,6 +8,7 @@ its texts) so a typo fails here with its name, not halfway through a render.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from monitor_pdf.errors import SpecError
 from monitor_pdf.kind import Kind, load_kind
 from monitor_pdf.theme import DEFAULT_THEME, Theme, load_theme
 from monitor_pdf.words import Words, load_words
-from monitor_pdf.textspec import TEXT_FIELDS, TextSpec, parse_texts
+from monitor_pdf.textspec import TEXT_FIELDS, TextSpec, parse_texts, table_lines
 
 BLOCK_KINDS = {"headline", "paragraph", "figure", "top3", "callout"}
 CALLOUT_STYLES = {"band", "box", "number"}
@@ -69,6 +70,7 @@ class BlockSpec:
     highlight: tuple[str, ...] = ()     # figure (scale): items drawn highlighted
     label_share: float = 0.45           # figure (bars): share of width for labels
     years: int = 0                      # figure (trends): show at most this many latest years (0: all)
+    edition: str = ""                   # figure, top3: "latest" = the latest edition that has the data
     style: str = ""                     # callout
 
 
@@ -144,6 +146,27 @@ def _signature(path: Path) -> tuple[int, int]:
 
 
 def _load_spec(directory: Path) -> FactsheetSpec:
+    try:
+        return _parse_spec(directory)
+    except SpecError as exc:
+        raise SpecError(_locate(str(exc), directory / "layout.toml")) from None
+
+
+def _locate(message: str, path: Path) -> str:
+    """'layout.toml: block 'x': ...' as '<path>:<line>: block 'x': ...' (tomllib gives no lines)."""
+    if not message.startswith("layout.toml: ") or not path.is_file():
+        return message
+    rest = message[len("layout.toml: "):]
+    lines = table_lines(path.read_text(encoding="utf-8"))
+    block = re.match(r"block '([^']+)'", rest)
+    page = re.match(r"page (\d+)", rest)
+    found = (lines.get(f"block.{block.group(1)}") if block else
+             lines.get("page", [])[int(page.group(1)) - 1:int(page.group(1))] if page else
+             lines.get("grid") if rest.startswith("[grid]") else None)
+    return f"{path}:{found[0]}: {rest}" if found else f"{path}: {rest}"
+
+
+def _parse_spec(directory: Path) -> FactsheetSpec:
     layout = _read_toml(directory / "layout.toml")
     texts_path = directory / "texts.toml"
     texts = _read_toml(texts_path)
@@ -228,6 +251,7 @@ def _block(block_id: str, raw: dict) -> BlockSpec:
         highlight=tuple(str(h) for h in raw.get("highlight", ())),
         label_share=float(raw.get("label_share", 0.45)),
         years=int(raw.get("years", 0)),
+        edition=str(raw.get("edition", "")),
         style=raw.get("style", ""),
     )
     problem = _block_problem(block)
@@ -248,6 +272,8 @@ def _block_problem(b: BlockSpec) -> str | None:
             return "a figure needs number, data and a positive height"
         if b.min_height and not 0 < b.min_height <= b.height:
             return "min_height must be positive and at most height"
+    if b.edition not in ("", "latest"):
+        return f"edition '{b.edition}' is not 'latest'"
     if b.kind == "top3" and len(b.data) != 1:
         return "a top3 block needs exactly one data indicator"
     if b.kind == "callout" and b.style not in CALLOUT_STYLES:

@@ -97,7 +97,7 @@ class TextSpec:
 
 
 def parse_texts(raw: dict, source: str, path: str, figure_ids: set[str]) -> TextSpec:
-    lines = _table_lines(source)
+    lines = table_lines(source)
     where = lambda table, index=0: f"{path}:{_line(lines, table, index)} [{table}]"   # noqa: E731
     claims = {name: _claim(name, entry, path, _line(lines, f"claim.{name}")) for name, entry
               in raw.get("claim", {}).items()}
@@ -239,7 +239,7 @@ def _lower_first(text: str) -> str:
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?")
 
 
-def _table_lines(source: str) -> dict[str, list[int]]:
+def table_lines(source: str) -> dict[str, list[int]]:
     """Line numbers of the table headers ([a.b] and [[a.b]]): tomllib gives none."""
     found: dict[str, list[int]] = {}
     for number, text in enumerate(source.splitlines(), start=1):

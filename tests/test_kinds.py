@@ -159,7 +159,7 @@ def test_an_unknown_kind_is_a_clear_error():
 
 @pytest.mark.parametrize("file,old,new,message", [
     ("texts.toml", "{Reeks.naam} sinds", "{Reeks.naamm} sinds", r"texts.toml:\d+ \[h1\]: .*'reeks' has no form 'naamm'"),
-    ("layout.toml", 'chart = "vbar"', 'chart = "taart"', r"layout.toml: block 'fig1': chart 'taart' is not one of"),
+    ("layout.toml", 'chart = "vbar"', 'chart = "taart"', r"layout.toml:\d+: block 'fig1': chart 'taart' is not one of"),
     ("layout.toml", 'shape = "jaren"', 'shape = "items_lagen"', r"chart 'vbar' draws shape items or jaren, not 'items_lagen'"),
     ("theme.toml", 'primary = "#276D3D"', 'primary = "groen"', r"theme.toml: 'groen' is not a colour"),
     ("kind.toml", 'file = "kort-{laag}-{jaar}"', 'file = "../kort"', r"kind.toml: file '../kort' must contain \{jaar\}"),
