@@ -66,7 +66,9 @@ def load_kind(directory: Path) -> Kind:
         raise SpecError(f"{path}: unknown key(s) {', '.join(unknown)} (keys: title, description, data, laag, file)")
     file = str(raw.get("file", "factsheet-{laag}-{jaar}"))
     if "{jaar}" not in file or not re.fullmatch(r"[\w{}.-]+", file):
-        raise SpecError(f"{path}: file '{file}' must contain {{jaar}} and only letters, digits, '-' and '.'")
+        line = next((n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+                     if text.lstrip().startswith("file")), 1)
+        raise SpecError(f"{path}:{line}: file '{file}' must contain {{jaar}} and only letters, digits, '-' and '.'")
     data = resources.datasets_dir() / str(raw.get("data", "."))
     return Kind(directory.name, directory, str(raw.get("title", directory.name)), str(raw.get("description", "")),
                 data.resolve(), str(raw.get("laag", "")), file)

@@ -144,8 +144,20 @@ def load_theme(path: Path) -> Theme:
         raise SpecError(f"{path}: {exc}") from None
     try:
         return _theme(raw, str(path))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise SpecError(f"{path}: {exc}") from None
+    except KeyError as exc:
+        raise SpecError(f"{path}: {exc.args[0]} is missing") from None
+    except (TypeError, ValueError) as exc:
+        raise SpecError(f"{_where(Path(path), str(exc))}: {exc}") from None
+
+
+def _where(path: Path, message: str) -> str:
+    """The file, and the line of the value a message quotes ('groen' -> the line that says groen)."""
+    quoted = re.search(r"'([^']+)'", message)
+    if quoted:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if quoted.group(1) in line and not line.lstrip().startswith("#"):
+                return f"{path}:{number}"
+    return str(path)
 
 
 def _theme(raw: dict, where: str) -> Theme:

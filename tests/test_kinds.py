@@ -161,8 +161,8 @@ def test_an_unknown_kind_is_a_clear_error():
     ("texts.toml", "{Reeks.naam} sinds", "{Reeks.naamm} sinds", r"texts.toml:\d+ \[h1\]: .*'reeks' has no form 'naamm'"),
     ("layout.toml", 'chart = "vbar"', 'chart = "taart"', r"layout.toml:\d+: block 'fig1': chart 'taart' is not one of"),
     ("layout.toml", 'shape = "jaren"', 'shape = "items_lagen"', r"chart 'vbar' draws shape items or jaren, not 'items_lagen'"),
-    ("theme.toml", 'primary = "#276D3D"', 'primary = "groen"', r"theme.toml: 'groen' is not a colour"),
-    ("kind.toml", 'file = "kort-{laag}-{jaar}"', 'file = "../kort"', r"kind.toml: file '../kort' must contain \{jaar\}"),
+    ("theme.toml", 'primary = "#276D3D"', 'primary = "groen"', r"theme.toml:6: 'groen' is not a colour"),
+    ("kind.toml", 'file = "kort-{laag}-{jaar}"', 'file = "../kort"', r"kind.toml:7: file '../kort' must contain \{jaar\}"),
 ])
 def test_validate_reports_a_mistake_in_a_kinds_files(tmp_path, file, old, new, message):
     kind = tmp_path / "kort"
@@ -197,3 +197,20 @@ def test_a_third_kind_made_only_from_files():
     wording = build_wording(build_model(load_dataset(folder, spec.kind.directory), spec, "gemeenten", 2024, folder),
                             spec)
     assert claimcheck.check(wording, folder, "gemeenten", 2024, DERDE) == []
+
+
+def test_landelijk_is_accessible_as_the_main_kind_is(landelijk, tmp_path):
+    """Every painting operator in marked content or an artifact, and pdfua finds nothing."""
+    import subprocess
+    import sys
+
+    import pikepdf
+
+    from tests.test_accessibility import unmarked_painting
+
+    with pikepdf.open(BytesIO(landelijk.pdf)) as pdf:
+        assert unmarked_painting(pdf) == []
+    path = tmp_path / "landelijk.pdf"
+    path.write_bytes(landelijk.pdf)
+    done = subprocess.run([sys.executable, "-m", "pdfua", "check", str(path)], capture_output=True, text=True)
+    assert done.returncode == 0 and "result: PASS (no findings)" in done.stdout, done.stdout
