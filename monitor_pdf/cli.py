@@ -97,7 +97,8 @@ def build(factsheet: str | None, laag: str | None, jaar: int | None, data_dir: P
     path, factsheet = build_factsheet(laag=laag, jaar=jaar, data_dir=data_dir, output=output, strict=strict,
                                       profile=profile, parallel_start=True, factsheet=factsheet)
     note = "; shows illustrative values (marked *)" if factsheet.illustrative else ""
-    click.echo(f"wrote {path} ({len(factsheet.pages)} pages, {len(factsheet.pdf) / 1024:.0f} KB, "
+    pages = len(factsheet.pages)
+    click.echo(f"wrote {path} ({pages} page{'s' if pages != 1 else ''}, {len(factsheet.pdf) / 1024:.0f} KB, "
                f"{time.perf_counter() - started:.2f} s){note}")
 
 
@@ -323,7 +324,7 @@ def _run_with_progress(batching, targets, data_dir, out_dir, jobs, strict):
 
 def _report_line(o) -> None:
     if o.ok:
-        click.echo(f"ok    {o.file}  {o.pages} pages  {o.bytes / 1024:.0f} KB  {o.seconds:.2f} s"
+        click.echo(f"ok    {o.file}  {o.pages} page{'s' if o.pages != 1 else ''}  {o.bytes / 1024:.0f} KB  {o.seconds:.2f} s"
                    + ("  (illustrative values)" if o.illustrative else ""))
     else:
         _report_failure(o)

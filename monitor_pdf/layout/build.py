@@ -61,7 +61,8 @@ def _box(block: BlockSpec, model: FactsheetModel, wording: Wording, spec: Factsh
     if block.kind == "paragraph":
         return TextBox("paragraph", illustrative=marked, paragraph=paragraph(texts["text"], "body"))
     if block.kind == "figure":
-        above = [paragraph(texts["caption"], "caption", bold_prefix=f"Figuur {block.number}.")]
+        label = spec.words.get("grammar", "figure").replace("{n}", block.number)
+        above = [paragraph(texts["caption"], "caption", bold_prefix=f"{label}.")]
         if "subtitle" in texts:
             above.append(paragraph(texts["subtitle"], "caption", bold_prefix=""))
         below = [paragraph(texts["note"], "note")] if "note" in texts else []

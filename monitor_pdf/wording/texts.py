@@ -98,7 +98,8 @@ def _globals(model: FactsheetModel, spec: FactsheetSpec) -> dict[str, str]:
               "laag_kop": unit_in_headline(model.unit.in_sentence, words),
               "lagen_alle": join([units[k].in_sentence for k in model.lagen], words.get("grammar", "and")),
               "drempel": format_number(THRESHOLD_PP)}
-    values.update({f"figuur_{b.id}": f"Figuur {b.number}" for b in spec.figure_blocks()})
+    label = words.get("grammar", "figure")
+    values.update({f"figuur_{b.id}": label.replace("{n}", b.number) for b in spec.figure_blocks()})
     return values
 
 
