@@ -8,6 +8,7 @@ from itertools import combinations
 import pytest
 
 from monitor_pdf.errors import LayoutError
+from monitor_pdf.layout.boxes import FigureBox
 from monitor_pdf.pipeline import render_factsheet
 from monitor_pdf.spec import PT_PER_MM
 
@@ -83,7 +84,7 @@ def test_figures_give_up_height_down_to_their_minimum_when_a_page_is_full(spec):
     blocks = dict(spec.blocks)
     blocks["fig9"] = dataclasses.replace(blocks["fig9"], height=40.0)
     factsheet = render_factsheet("provincies", 2024, spec=dataclasses.replace(spec, blocks=blocks))
-    heights = {p.block_id: p.box.chart_height / PT_PER_MM for p in factsheet.placements() if p.role == "figure"}
+    heights = {p.block_id: p.box.chart_height / PT_PER_MM for p in factsheet.placements() if isinstance(p.box, FigureBox)}
     assert heights["fig9"] < 40.0 - 0.4                        # it gave up some height ...
     for block_id in ("fig6", "fig8a", "fig8b", "fig9"):          # ... and none went below its minimum
         assert heights[block_id] >= {"fig6": 30.0, "fig8a": 29.0, "fig8b": 29.0, "fig9": 23.0}[block_id] - EPS
@@ -96,7 +97,7 @@ def test_figures_give_up_height_down_to_their_minimum_when_a_page_is_full(spec):
 
 def test_a_page_that_fits_keeps_every_figure_as_designed(provincies, spec):
     for p in provincies.placements():
-        if p.role == "figure":
+        if isinstance(p.box, FigureBox):
             assert p.box.chart_height / PT_PER_MM == pytest.approx(spec.blocks[p.block_id].height, abs=0.01), p.block_id
 
 

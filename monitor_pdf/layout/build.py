@@ -52,28 +52,28 @@ def _box(block: BlockSpec, model: FactsheetModel, wording: Wording, spec: Factsh
     texts = wording.blocks[block.id]
     marked = wording.illustrative_block(block.id)
     if block.kind in ("headline", "paragraph", "callout") and not any(texts.values()):
-        return EmptyBox("empty")        # the data supports no statement here: the block says nothing
+        return EmptyBox()        # the data supports no statement here: the block says nothing
     if block.kind == "headline":
         # The page title in the header is the document's H1; every section headline is an H2.
-        return TextBox("heading", illustrative=marked, outline=_unmarked(texts["text"]),
+        return TextBox(illustrative=marked, outline=_unmarked(texts["text"]),
                        tag="H2" if block.level <= 2 else "H3",
                        paragraph=paragraph(texts["text"], "h1" if block.level == 1 else "h2"))
     if block.kind == "paragraph":
-        return TextBox("paragraph", illustrative=marked, paragraph=paragraph(texts["text"], "body"))
+        return TextBox(illustrative=marked, paragraph=paragraph(texts["text"], "body"))
     if block.kind == "figure":
         label = spec.words.get("grammar", "figure").replace("{n}", block.number)
         above = [paragraph(texts["caption"], "caption", bold_prefix=f"{label}.")]
         if "subtitle" in texts:
             above.append(paragraph(texts["subtitle"], "caption", bold_prefix=""))
         below = [paragraph(texts["note"], "note")] if "note" in texts else []
-        return FigureBox("figure", illustrative=model.charts[block.id].any_illustrative,
+        return FigureBox(illustrative=model.charts[block.id].any_illustrative,
                          alt=wording.alt[block.id], above=above, below=below,
                          chart_height=block.height * PT_PER_MM)
     if block.kind == "top3":
         ranked = model.rankings[block.id]
         items = [reason_paragraph(list_label(r, spec.words), format_value(r.value, r.illustrative, r.decimals))
                  for r in ranked]
-        return Top3Box("list", illustrative=any(r.illustrative for r in ranked),
+        return Top3Box(illustrative=any(r.illustrative for r in ranked),
                        title=paragraph(texts["title"], "list_title"), items=items,
                        numbers=[r.rank for r in ranked])
     return _callout(block, texts, marked)
@@ -87,7 +87,7 @@ def _callout(block: BlockSpec, texts: dict, marked: bool) -> CalloutBox:
     if texts.get("text"):
         parts.append(paragraph(texts["text"], text_role))
     number = texts.get("number", "")
-    return CalloutBox("callout", illustrative=marked or ILLUSTRATIVE_MARK in number, style=block.style,
+    return CalloutBox(illustrative=marked or ILLUSTRATIVE_MARK in number,
                       number=number, parts=parts, outline=_unmarked(texts.get("title", "")), titled=bool(texts.get("title")))
 
 

@@ -20,7 +20,6 @@ from monitor_pdf.spec import FactsheetSpec, PageSpec
 class Placement:
     """Where a block went. Points, PDF coordinates (origin bottom-left)."""
     block_id: str
-    role: str
     page: int          # 1-based
     x: float
     top: float
@@ -120,7 +119,7 @@ def _layout_page(spec: FactsheetSpec, page: PageSpec, number: int, boxes: dict[s
     extra = max(0.0, min(g.max_extra_row_gap * mm, leftover / (len(rows) - 1))) if len(rows) > 1 else 0.0
     placements, y = [], top
     for height, cells in rows:
-        placements.extend(Placement(bid, boxes[bid].role, number, x, y - offset, w, h, boxes[bid])
+        placements.extend(Placement(bid, number, x, y - offset, w, h, boxes[bid])
                           for bid, x, offset, w, h in cells)
         y -= height + g.row_gap * mm + extra
     return PageLayout(number, page.header, tuple(placements))

@@ -20,6 +20,7 @@ from monitor_pdf.layout.boxes import HUGE
 from monitor_pdf.layout.engine import PageLayout
 from monitor_pdf.layout.fonts import font_name, register_fonts
 from monitor_pdf.layout.styles import hex_colour, paragraph
+from monitor_pdf.render.paint import paint
 from monitor_pdf.render.profiles import PROFILES, REGISTRATION, Profile, as_cmyk
 from monitor_pdf.render.tagging import Tagger
 from monitor_pdf.spec import FactsheetSpec
@@ -60,7 +61,7 @@ def render_pdf(spec: FactsheetSpec, pages: list[PageLayout], header: dict[str, s
         for placement in page.placements:
             if profile.outline and placement.box.outline:
                 _bookmark(canvas, placement)
-            placement.box.draw(canvas, placement.x, placement.top, placement.width, tags)
+            paint(placement.box, canvas, placement.x, placement.top, placement.width, tags)
         _footer(canvas, spec, page, footer, tags)
         if profile.slug_mm:
             _crop_marks(canvas, trim_w, trim_h, bleed, off)
