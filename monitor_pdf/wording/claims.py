@@ -14,12 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from monitor_pdf.data.records import Record
-from monitor_pdf.errors import DataError, DataProblems
+from monitor_pdf.errors import DataError
 from monitor_pdf.model import FactsheetModel
-from monitor_pdf.textspec import ClaimSpec, TextSpec
+from monitor_pdf.textspec import ClaimSpec
 from monitor_pdf.wording.bands import bands_for
 from monitor_pdf.wording.compare import Comparer, Measure
-from monitor_pdf.wording.grammar import is_proper_name
 from monitor_pdf.words import Words
 
 
@@ -119,34 +118,6 @@ class Facts:
     def where_indicator(self, indicator: str) -> str:
         files = sorted({r.file for r in self.ds.records if r.indicator == indicator})
         return ", ".join(files) if files else f"no table has indicator {indicator}"
-
-
-def compute_claims(model: FactsheetModel, text: TextSpec, words: Words) -> dict[str, Claim]:
-    """Every declared claim, plus 'eenheid'; all problems at once (DataProblems)."""
-    from monitor_pdf.wording import rules
-
-    claims: dict[str, Claim] = {}
-    problems: list[DataError] = []
-    ordered = sorted(text.claims.values(), key=lambda c: c.rule == "same_words")   # they read other claims
-    for spec in ordered:
-        if any(name not in claims for name in spec.get("claims", ())):
-            continue                      # rests on a claim that failed: that one is reported
-        try:
-            facts = Facts(model, spec, text.users(spec.name), words)
-            outcome, inputs, detail = rules.RULES[spec.rule](facts, claims)
-        except DataProblems as exc:
-            problems.extend(exc.problems)
-            continue
-        except DataError as exc:
-            problems.append(exc)
-            continue
-        claims[spec.name] = Claim(spec.name, spec.rule, outcome, tuple(inputs), detail,
-                                  frozenset(facts.cmp.methods))
-    if problems:
-        raise DataProblems(problems)
-    proper = is_proper_name(model.unit.in_sentence, words)
-    claims["eenheid"] = Claim("eenheid", "eenheid", "naam" if proper else "laag", ())
-    return claims
 
 
 def value_detail(value: float, words: Words) -> dict:

@@ -9,7 +9,11 @@ a trend describes the whole series, not only its ends.
 from __future__ import annotations
 
 from monitor_pdf.errors import DataError, DataProblems
-from monitor_pdf.wording.claims import Claim, Input, Facts, value_detail
+from monitor_pdf.model import FactsheetModel
+from monitor_pdf.textspec import TextSpec
+from monitor_pdf.wording.claims import Claim, Facts, Input, value_detail
+from monitor_pdf.wording.grammar import is_proper_name
+from monitor_pdf.words import Words
 
 
 def value(f: Facts, claims) -> tuple:
@@ -180,3 +184,29 @@ def _require_forms(f: Facts, items: list[Input], forms: tuple[str, ...]) -> None
 RULES = {"value": value, "editions": editions, "change": change, "top": top, "lowest": lowest,
          "units": units, "units_per_item": units_per_item, "trend": trend, "against_past": against_past,
          "same_words": same_words, "compare_items": compare_items, "compare_unit": compare_unit}
+
+
+def compute_claims(model: FactsheetModel, text: TextSpec, words: Words) -> dict[str, Claim]:
+    """Every declared claim, plus 'eenheid'; all problems at once (DataProblems)."""
+    claims: dict[str, Claim] = {}
+    problems: list[DataError] = []
+    ordered = sorted(text.claims.values(), key=lambda c: c.rule == "same_words")   # they read other claims
+    for spec in ordered:
+        if any(name not in claims for name in spec.get("claims", ())):
+            continue                      # rests on a claim that failed: that one is reported
+        try:
+            facts = Facts(model, spec, text.users(spec.name), words)
+            outcome, inputs, detail = RULES[spec.rule](facts, claims)
+        except DataProblems as exc:
+            problems.extend(exc.problems)
+            continue
+        except DataError as exc:
+            problems.append(exc)
+            continue
+        claims[spec.name] = Claim(spec.name, spec.rule, outcome, tuple(inputs), detail,
+                                  frozenset(facts.cmp.methods))
+    if problems:
+        raise DataProblems(problems)
+    proper = is_proper_name(model.unit.in_sentence, words)
+    claims["eenheid"] = Claim("eenheid", "eenheid", "naam" if proper else "laag", ())
+    return claims
