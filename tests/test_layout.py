@@ -11,6 +11,7 @@ from monitor_pdf.errors import LayoutError
 from monitor_pdf.layout.boxes import FigureBox
 from monitor_pdf.pipeline import render_factsheet
 from monitor_pdf.spec import PT_PER_MM
+from tests.conftest import block_box
 
 EPS = 0.01
 
@@ -57,10 +58,20 @@ def test_two_column_rows_line_up(boxes, spec):
     assert by_id["fig1"][3] == pytest.approx(by_id["fig2"][3])
 
 
-def test_charts_side_by_side_start_on_the_same_line(provincies):
-    fig8a, fig8b = (next(p for p in provincies.placements() if p.block_id == b) for b in ("fig8a", "fig8b"))
-    top_of_chart = [p.top - max(p.box.heading_height(p.width), p.box.caption_height) for p in (fig8a, fig8b)]
-    assert top_of_chart[0] == pytest.approx(top_of_chart[1])
+def test_charts_side_by_side_start_on_the_same_line(provincies, provincies_pdf):
+    """Measured in the PDF: fig8a and fig8b have captions of different lengths,
+    yet their legend swatches and their first bars sit at the same height."""
+    def drawn(block_id):
+        page, box = block_box(provincies, provincies_pdf, block_id)
+        inside = page.within_bbox(box)
+        caption = next(w for w in inside.extract_words() if w["text"] == "Figuur")
+        swatches = [r for r in inside.rects if r["width"] < 8 and r["height"] < 8]
+        bars = [r for r in inside.rects if r["height"] > 7 and r not in swatches]
+        return caption["top"], min(r["top"] for r in swatches), min(r["top"] for r in bars)
+
+    left, right = drawn("fig8a"), drawn("fig8b")
+    assert left[1] > left[0] and left[2] > left[1]          # caption, then legend, then bars
+    assert left == pytest.approx(right, abs=0.05)
 
 
 def test_figure_heights_come_from_the_layout_file(provincies, spec):
