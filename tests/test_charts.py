@@ -405,3 +405,15 @@ def test_equal_values_at_a_peak_are_labelled_clear_of_the_line():
             for t in (k / 100 for k in range(101)):
                 x, y = x0 + t * (x1 - x0), y0 + t * (y1 - y0)
                 assert not [b for b in boxes if b[0] + 0.3 < x < b[2] - 0.3 and b[1] + 0.3 < y < b[3] - 0.3]
+
+
+def test_italic_chart_text_is_refused_not_printed_upright():
+    """The theme ships a regular and a bold face; an italic label must not be
+    drawn upright without anyone noticing."""
+    from monitor_pdf.charts.recorder import record
+
+    with rc_context():
+        figure = make_figure(request("hbar", FIG1))
+        figure.text(0.5, 0.5, "schuin", style="italic")
+        with pytest.raises(ChartError, match="chart text in italic: the theme's fonts have no italic face"):
+            record(figure)

@@ -12,7 +12,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from monitor_pdf import theme
-from monitor_pdf.errors import LayoutError
+from monitor_pdf.errors import SpecError
 from monitor_pdf.pipeline import render_factsheet
 from monitor_pdf.render.profiles import as_cmyk
 from tests.test_pdf_output import HEADLINES
@@ -67,7 +67,7 @@ def test_every_theme_colour_has_a_print_value_and_others_are_refused():
         back = [round(255 * (1 - c) * (1 - cmyk.black)) for c in (cmyk.cyan, cmyk.magenta, cmyk.yellow)]
         assert back == pytest.approx([int(colour[i:i + 2], 16) for i in (1, 3, 5)], abs=3)
     assert theme.DEFAULT_THEME.to_cmyk("#1A1A1A") == (0.0, 0.0, 0.0, 0.9)              # grey text: black ink only
-    with pytest.raises(LayoutError, match="#123456 is not in the theme's palette"):
+    with pytest.raises(SpecError, match="colour #123456 is not in the theme's palette"):
         from reportlab.lib.colors import HexColor
         as_cmyk(HexColor("#123456"))
 
@@ -177,3 +177,10 @@ def test_batch_takes_the_profile(tmp_path):
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
     assert [(e["file"], e["profile"]) for e in manifest["factsheets"]] == [
         ("factsheet-provincies-2024.pdf", "screen"), ("factsheet-provincies-2024-print.pdf", "print")]
+
+
+def test_an_unknown_profile_is_a_spec_error_not_a_layout_error():
+    from monitor_pdf.render.profiles import get_profile
+
+    with pytest.raises(SpecError, match=r"^profile 'press' is not one of screen, print$"):
+        get_profile("press")

@@ -138,9 +138,11 @@ def _face(prop) -> str:
     weight = prop.get_weight()
     bold = weight in ("bold", "heavy", "extra bold", "black", "semibold", "demibold") or (
         isinstance(weight, int) and weight >= 600)
-    if bold:
-        return "bold"
-    return "italic" if prop.get_style() in ("italic", "oblique") else "regular"
+    if prop.get_style() in ("italic", "oblique"):
+        # the theme ships a regular and a bold face only; printing an italic
+        # label upright would silently change what the chart says
+        raise ChartError(f"chart text in {prop.get_style()}: the theme's fonts have no italic face")
+    return "bold" if bold else "regular"
 
 
 def _clip(gc):

@@ -53,8 +53,7 @@ def font_properties(face: str, size: float) -> FontProperties:
 
 @lru_cache(maxsize=256)
 def _font_properties(face: str, size: float, family: str) -> FontProperties:
-    return FontProperties(family=family, size=size, weight="bold" if face == "bold" else "normal",
-                          style="italic" if face == "italic" else "normal")
+    return FontProperties(family=family, size=size, weight="bold" if face == "bold" else "normal")
 
 
 def text_width(text: str, face: str, size: float) -> float:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from reportlab.lib.colors import CMYKColor, toColor
 
 from monitor_pdf import theme
-from monitor_pdf.errors import LayoutError
+from monitor_pdf.errors import SpecError
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ REGISTRATION = CMYKColor(1, 1, 1, 1)   # crop marks print on every separation
 
 def get_profile(name: str) -> Profile:
     if name not in PROFILES:
-        raise LayoutError("profile", f"'{name}' is not one of {', '.join(PROFILES)}")
+        raise SpecError(f"profile '{name}' is not one of {', '.join(PROFILES)}")
     return PROFILES[name]
 
 
@@ -55,7 +55,7 @@ def as_cmyk(colour) -> CMYKColor:
     key = "#" + rgb.hexval()[2:].upper()
     current = theme.current()
     if key not in current.palette:
-        raise LayoutError("colour", f"{key} is not in the theme's palette ({current.source} [colours]); "
-                                    "every colour needs a print value")
+        raise SpecError(f"colour {key} is not in the theme's palette ({current.source} [colours]); "
+                        "every colour needs a print value")
     cmyk = CMYKColor(*current.to_cmyk(key))
     return CMYKColor(cmyk.cyan, cmyk.magenta, cmyk.yellow, cmyk.black, alpha=rgb.alpha)
