@@ -64,11 +64,10 @@ def plan(data_dir: Path | None, lagen: tuple[str, ...] = (), jaren: tuple[int, .
         if unknown and factsheets:
             raise DataError(f"bestuurslaag {', '.join(unknown)} is not in the data of {spec.kind.name} "
                             f"(there: {', '.join(dataset.lagen)})")
-        units = tuple(lg for lg in lagen if lg in dataset.lagen) if lagen else tuple(
-            k for k in dataset.lagen if dataset.units[k].gets_factsheet)
+        units = tuple(lg for lg in lagen if lg in dataset.lagen) if lagen else dataset.factsheet_units
         for target in (Target(lg, jr, pr, str(spec.kind.directory), str(folder))
                        for pr in dict.fromkeys(profiles or ("screen",))
-                       for jr in (jaren or (max(dataset.jaren),)) for lg in units):
+                       for jr in (jaren or (dataset.latest_year,)) for lg in units):
             name = output_name(spec.kind, target.laag, target.jaar, target.profile)
             if names.setdefault(name, target) != target:
                 raise DataError(f"'{names[name].laag}' and '{target.laag}' would both be written as {name}")
@@ -98,7 +97,7 @@ def availability(data_dir: Path | None, factsheet: str | None = None) -> list[Av
     dataset = load_dataset(data_dir, spec.kind.directory)
     found = []
     for jaar in dataset.jaren:
-        for laag in (k for k in dataset.lagen if dataset.units[k].gets_factsheet):
+        for laag in dataset.factsheet_units:
             try:
                 model, wording = check_factsheet(dataset, spec, laag, jaar, data_dir)
             except MonitorError as exc:
@@ -132,7 +131,8 @@ def build_one(target: Target, data_dir: Path | None, out_dir: Path, strict: bool
 
 def warm_up() -> None:
     """Import and set up what every build needs, once, before the workers fork:
-    they start with matplotlib, reportlab and the fonts ready (~2 s saved each)."""
+    they start with matplotlib, reportlab and the fonts ready instead of
+    importing them each (docs/benchmarks.md measures it)."""
     import monitor_pdf.charts.draw  # noqa: F401  (matplotlib)
     import monitor_pdf.layout.build  # noqa: F401  (reportlab)
     import monitor_pdf.render.document  # noqa: F401

@@ -1,7 +1,7 @@
 """Draw charts in a helper process that starts importing matplotlib at once.
 
-A first build in a fresh process needs pandas (~0.8 s to import) for the
-tables and matplotlib (~0.8 s) for the charts, one after the other. With a
+A first build in a fresh process needs pandas for the tables and matplotlib
+for the charts, two slow imports (docs/benchmarks.md), one after the other. With a
 second core, a forked helper imports matplotlib and sets up the fonts while
 the main process reads the data, then draws the charts it is sent. Only the
 one-shot `build` command uses it, and only when the tables are not in the

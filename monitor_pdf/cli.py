@@ -42,6 +42,23 @@ FACTSHEET_OPTION = click.option("--factsheet", default=None, metavar="NAME|DIR",
                                      "(kind.toml, layout.toml, texts.toml, theme.toml). Default: agressie.")
 LAAG_OPTION = click.option("--laag", default=None, metavar="NAAM",
                            help="Unit as named in the data (gemeenten, provincies, ...). Default: the kind's.")
+JAAR_OPTION = click.option("--jaar", type=int, default=None, metavar="JAAR",
+                           help="Survey year. Default: the latest year in the data.")
+PROFILE_OPTION = click.option("--profile", type=PROFILE_CHOICE, default="screen", show_default=True,
+                              help="screen: sRGB, outline, PDF/A metadata. print: CMYK, 3 mm bleed, crop marks.")
+
+
+def _build_options(function):
+    """The options that say which factsheet: shared by build, preview and watch."""
+    for option in reversed([
+        FACTSHEET_OPTION,
+        LAAG_OPTION,
+        JAAR_OPTION,
+        DATA_OPTION,
+        PROFILE_OPTION,
+    ]):
+        function = option(function)
+    return function
 
 
 class _Cli(click.Group):
@@ -78,16 +95,10 @@ def cli() -> None:
 
 
 @cli.command(epilog=EXAMPLES)
-@FACTSHEET_OPTION
-@LAAG_OPTION
-@click.option("--jaar", type=int, default=None, metavar="JAAR",
-              help="Survey year. Default: the latest year in the data.")
-@DATA_OPTION
+@_build_options
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
               metavar="PATH", help="PDF to write. Default: factsheet-<laag>-<jaar>.pdf here.")
 @STRICT_OPTION
-@click.option("--profile", type=PROFILE_CHOICE, default="screen", show_default=True,
-              help="screen: sRGB, outline, PDF/A metadata. print: CMYK, 3 mm bleed, crop marks.")
 def build(factsheet: str | None, laag: str | None, jaar: int | None, data_dir: Path | None, output: Path | None,
           strict: bool, profile: str) -> None:
     """Build one factsheet and write it atomically."""
@@ -100,19 +111,6 @@ def build(factsheet: str | None, laag: str | None, jaar: int | None, data_dir: P
     pages = len(factsheet.pages)
     click.echo(f"wrote {path} ({pages} page{'s' if pages != 1 else ''}, {len(factsheet.pdf) / 1024:.0f} KB, "
                f"{time.perf_counter() - started:.2f} s){note}")
-
-
-def _build_options(function):
-    """The options that say which factsheet: shared by build, preview and watch."""
-    for option in reversed([
-        FACTSHEET_OPTION,
-        LAAG_OPTION,
-        click.option("--jaar", type=int, default=None, metavar="JAAR", help="Default: the latest year."),
-        DATA_OPTION,
-        click.option("--profile", type=PROFILE_CHOICE, default="screen", show_default=True),
-    ]):
-        function = option(function)
-    return function
 
 
 @cli.command(epilog=EXAMPLES)

@@ -90,6 +90,16 @@ class Dataset:
         self.jaren = tuple(sorted({r.jaar for r in records}))
         self.units = _units(self.lagen, units)
 
+    @property
+    def factsheet_units(self) -> tuple[str, ...]:
+        """The units that get a factsheet of their own (eenheden.csv), in data order."""
+        return tuple(k for k in self.lagen if self.units[k].gets_factsheet)
+
+    @property
+    def latest_year(self) -> int:
+        """The year built when none is asked for."""
+        return self.jaren[-1]
+
     def peers(self, laag: str) -> tuple[str, ...]:
         """The units a factsheet for `laag` compares (itself included), in data order."""
         others = self.units[laag].compare_with

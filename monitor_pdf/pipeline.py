@@ -31,7 +31,7 @@ class Factsheet:
 
 def load_dataset(data_dir: Path | None = None, kind_dir: Path | None = None):
     """The tables of a folder. Each parsed table is cached by its path and bytes,
-    so an unchanged table is read without pandas (import ~0.8 s) and a changed
+    so an unchanged table is read without importing pandas and a changed
     one is the only one parsed again. Sentence forms (zinsdelen.csv) come from
     the kind's folder, and from the data folder, whose rows win."""
     from monitor_pdf.data.load import FORMS_FILE, UNITS_FILE, load_forms, load_records, load_units
@@ -125,7 +125,7 @@ def default_laag(spec: FactsheetSpec, dataset) -> str:
     """The unit built when none is asked for: the kind's, else the first in the data."""
     if spec.kind.laag:
         return spec.kind.laag
-    return next((k for k in dataset.lagen if dataset.units[k].gets_factsheet), dataset.lagen[0])
+    return next(iter(dataset.factsheet_units), dataset.lagen[0])
 
 
 def check_factsheet(dataset, spec: FactsheetSpec, laag: str, jaar: int, data_dir: Path | None = None):
@@ -160,7 +160,7 @@ def render_factsheet(laag: str | None = None, jaar: int | None = None,
     data_dir = Path(data_dir) if data_dir else spec.kind.data
     dataset = load_dataset(data_dir, spec.kind.directory)
     laag = laag or default_laag(spec, dataset)
-    jaar = jaar if jaar is not None else max(dataset.jaren)
+    jaar = jaar if jaar is not None else dataset.latest_year
     model = build_model(dataset, spec, laag, jaar, data_dir)
     wording = build_wording(model, spec, load_overrides(spec, data_dir, laag, jaar))
     illustrative_values = illustrative_records(model, wording)

@@ -36,9 +36,8 @@ def validate(data_dir: Path | None, lagen: tuple[str, ...] = (), jaren: tuple[in
                 for missing in [unprintable(r.item + r.laag)] if missing]
     problems += [f"bestuurslaag '{lg}' is not in the data" for lg in lagen if lg not in dataset.lagen]
     problems += [f"jaar {jr} is not in the data" for jr in jaren if jr not in dataset.jaren]
-    lagen = tuple(lg for lg in lagen if lg in dataset.lagen) or tuple(
-        k for k in dataset.lagen if dataset.units[k].gets_factsheet)
-    jaren = tuple(jr for jr in jaren if jr in dataset.jaren) or (max(dataset.jaren),)
+    lagen = tuple(lg for lg in lagen if lg in dataset.lagen) or dataset.factsheet_units
+    jaren = tuple(jr for jr in jaren if jr in dataset.jaren) or (dataset.latest_year,)
     checked = [(lg, jr) for jr in jaren for lg in lagen]
     found: dict[str, list[str]] = {}          # message -> the factsheets it holds for
     for laag, jaar in checked:

@@ -3,8 +3,8 @@
 The factsheet's charts are simple geometry (bars, lines, labels) in a box of
 fixed size, so they are laid out in points by our own arithmetic and drawn as
 figure-level matplotlib artists (Rectangle, Line2D, Text). Axes are not used:
-an Axes costs ~20 ms to create, most of a chart's time, for ticks and spines
-the factsheet never shows. The transform maps points at any dpi, so the same
+creating an Axes was most of a chart's time (docs/benchmarks.md), spent on
+ticks and spines the factsheet never shows. The transform maps points at any dpi, so the same
 figure renders alike through the recorder (72 dpi) and through Agg.
 """
 
@@ -60,7 +60,7 @@ class PointCanvas:
 class Label(Artist):
     """One line of text, aligned as matplotlib's Text aligns a single line.
 
-    A chart has ~160 labels; a full `Text` artist spends ~0.4 ms on each
+    A chart has many labels; a full `Text` artist spends time on each
     (property handling, multi-line layout, bounding boxes) that one line at a
     fixed point never needs. A Label measures through the renderer and hands
     the text straight to `renderer.draw_text`, so every backend (the recorder,

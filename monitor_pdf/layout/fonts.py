@@ -17,7 +17,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from monitor_pdf import resources, theme
 
 
-USED_FACES = ("regular", "bold")   # the factsheet prints no italic; parsing a TTF costs ~30 ms
+USED_FACES = ("regular", "bold")   # the only faces shipped; each TTF parsed once
 
 
 def register_fonts() -> None:
