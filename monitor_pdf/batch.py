@@ -16,6 +16,7 @@ from typing import Callable
 from monitor_pdf import __version__, resources
 from monitor_pdf.errors import DataError, MonitorError
 from monitor_pdf.names import output_name
+from monitor_pdf.processes import start_method
 from monitor_pdf.pipeline import load_dataset, open_factsheet, render_factsheet
 
 MANIFEST = "manifest.json"
@@ -145,17 +146,21 @@ def warm_up() -> None:
 
 
 def run_batch(targets: list[Target], data_dir: Path | None, out_dir: Path, jobs: int,
-              on_outcome: Callable[[Outcome], None] = lambda o: None, strict: bool = False) -> list[Outcome]:
-    """Build all targets with `jobs` worker processes; outcomes in target order."""
+              on_outcome: Callable[[Outcome], None] = lambda o: None, strict: bool = False,
+              method: str | None = None) -> list[Outcome]:
+    """Build all targets with `jobs` worker processes; outcomes in target order.
+    `method` is the start method (default: fork where there is one, else spawn)."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    warm_up()   # before forking: workers start with everything imported
+    method = method or start_method()
+    if method == "fork" or jobs <= 1 or len(targets) <= 1:
+        warm_up()   # before forking: workers start with everything imported
     if jobs <= 1 or len(targets) <= 1:
         outcomes = []
         for target in targets:
             outcomes.append(build_one(target, data_dir, out_dir, strict))
             on_outcome(outcomes[-1])
         return outcomes
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context(method)
     by_target: dict[Target, Outcome] = {}
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         futures = {pool.submit(build_one, t, data_dir, out_dir, strict): t for t in targets}

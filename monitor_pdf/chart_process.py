@@ -12,10 +12,10 @@ batch workers) import matplotlib once and keep it.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import sys
 
 from monitor_pdf.errors import ChartError
+from monitor_pdf.processes import can_fork, usable_cpus
 
 
 class ChartProcess:
@@ -27,9 +27,9 @@ class ChartProcess:
     def start(cls, force: bool = False) -> "ChartProcess | None":
         """A helper, or None where it would not help (one core, matplotlib already
         loaded) or cannot run (no fork). `force` skips the first two checks."""
-        if "fork" not in multiprocessing.get_all_start_methods():
+        if not can_fork():    # a spawned helper would import matplotlib itself: no head start
             return None
-        if not force and ((os.cpu_count() or 1) < 2 or "matplotlib" in sys.modules):
+        if not force and (usable_cpus() < 2 or "matplotlib" in sys.modules):
             return None
         context = multiprocessing.get_context("fork")
         ours, theirs = context.Pipe()

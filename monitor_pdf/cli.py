@@ -202,7 +202,7 @@ def list_command(factsheet: str | None, data_dir: Path | None, show_all: bool) -
 @click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("dist"),
               show_default=True, metavar="DIR", help="Folder for the PDFs and manifest.json.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Worker processes. Default: the number of CPUs.")
+              help="Worker processes. Default: the CPUs this process may use.")
 @STRICT_OPTION
 @click.option("--profile", "profiles", type=PROFILE_CHOICE, multiple=True, metavar="screen|print",
               help="Output profile (repeatable; print files are named *-print.pdf). Default: screen.")
@@ -212,9 +212,10 @@ def batch(factsheets: tuple, data_dir: Path | None, lagen: tuple, jaren: tuple, 
 
     A failure does not stop the others; the exit code is 1 when any failed."""
     from monitor_pdf import batch as batching
+    from monitor_pdf.processes import usable_cpus
 
     targets = batching.plan(data_dir, lagen, jaren, profiles or ("screen",), factsheets)
-    jobs = jobs or os.cpu_count() or 1
+    jobs = jobs or usable_cpus()
     started = time.perf_counter()
     outcomes = _run_with_progress(batching, targets, data_dir, out_dir, jobs, strict)
     elapsed = time.perf_counter() - started

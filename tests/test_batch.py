@@ -155,3 +155,29 @@ def test_bytes_do_not_depend_on_the_clock(provincies, monkeypatch):
     assert dated == render_factsheet("provincies", 2024).pdf
     with pikepdf.open(BytesIO(dated)) as pdf:
         assert str(pdf.docinfo["/CreationDate"]).startswith("D:20241212")
+
+
+def test_workers_started_without_fork_build_the_same_bytes(batch_twice, tmp_path):
+    """Where there is no fork (Windows), batch spawns its workers: they import
+    everything themselves and must still write the same files."""
+    from monitor_pdf.batch import run_batch
+
+    _, forked, _ = batch_twice
+    targets = plan(None, ("provincies", "waterschappen"), (), ("screen",), ("agressie",))
+    outcomes = run_batch(targets, None, tmp_path, jobs=2, method="spawn")
+    assert [o.error for o in outcomes] == [None, None]
+    for laag in ("provincies", "waterschappen"):
+        name = f"factsheet-{laag}-2024.pdf"
+        assert (tmp_path / name).read_bytes() == (forked / name).read_bytes()
+
+
+def test_workers_follow_the_cpus_this_process_may_use(monkeypatch):
+    """`taskset -c 0` or a container's CPU quota: the default --jobs follows it."""
+    import os
+
+    from monitor_pdf import processes
+
+    monkeypatch.delattr(os, "process_cpu_count", raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {3}, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 64)
+    assert processes.usable_cpus() == 1

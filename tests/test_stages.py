@@ -38,6 +38,7 @@ TOP_LEVEL = {
     "monitor_pdf.chartkinds": "leaf",
     "monitor_pdf.cache": "leaf",
     "monitor_pdf.spec": "leaf",
+    "monitor_pdf.processes": "leaf",
     "monitor_pdf.model": "model",
     "monitor_pdf.pipeline": "pipeline",
     "monitor_pdf.batch": "pipeline",
