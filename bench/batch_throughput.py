@@ -44,8 +44,8 @@ def _years(data: Path):
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
         units = tmp / "units"
         count = generate(units)
         print(f"{'dataset':<28} {'jobs':>4} {'factsheets':>10} {'failed':>6} {'seconds':>8} {'per s':>7}")

@@ -22,7 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
@@ -98,8 +98,8 @@ def measure(runs: int, warm_n: int, peers: Path) -> dict:
                           text=True, check=True)
     figures["every_chart"], figures["one_changed"] = map(float, done.stdout.split())
     for jobs in (1, 2):
-        figures[f"batch_{jobs}"], rss = timed(cli + ["batch", "-o", str(tmp / f"dist{jobs}"), "--jobs", str(jobs)],
-                                              max(1, runs // 2), lambda i: {"MONITOR_PDF_CACHE": "off"})
+        figures[f"batch_{jobs}"], _rss = timed(cli + ["batch", "-o", str(tmp / f"dist{jobs}"), "--jobs", str(jobs)],
+                                               max(1, runs // 2), lambda i: {"MONITOR_PDF_CACHE": "off"})
     figures["rss_mb"] = max(rss_first, rss_repeated)
     peer_env = lambda i: {"MPLBACKEND": "Agg"}  # noqa: E731
     figures["typst_cold"], _ = timed([PY, "typst/build_native.py", str(tmp / "t.pdf")], runs, peer_env, cwd=peers)
@@ -136,7 +136,8 @@ def table(f: dict) -> str:
     lines = ["| figure | monitor-pdf | ratio to naive_reportlab | ratio to typst_native | target | met |",
              "|---|---:|---:|---:|---|---|"]
     for name, value, r1, r2, target, met in rows:
-        lines.append(f"| {name} | {value} | {r1} | {r2} | {target} | {'' if met is None else ('yes' if met else 'no')} |")
+        verdict = "" if met is None else ("yes" if met else "no")
+        lines.append(f"| {name} | {value} | {r1} | {r2} | {target} | {verdict} |")
     lines += ["", "| peer | cold (fresh process) | warm (per build in one process) |", "|---|---:|---:|",
               f"| typst_native | {f['typst_cold']:.2f} s | {f['typst_warm'] * 1000:.0f} ms (new run_id: uncached) |",
               f"| naive_reportlab | {f['naive_cold']:.2f} s | {f['naive_warm'] * 1000:.0f} ms |"]
@@ -162,7 +163,7 @@ def main() -> None:
     if not (args.peers / "warm.py").is_file():
         raise SystemExit(f"peers not found at {args.peers} (set PEERS or --peers)")
     figures = measure(args.runs, args.warm, args.peers.resolve())
-    report = (f"Measured {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC with `make bench` "
+    report = (f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with `make bench` "
               f"(medians: {args.runs} fresh processes after 1 warm-up, {args.warm} in-process builds).\n\n"
               f"Machine: {machine()}\n\n{table(figures)}\n")
     print(report)

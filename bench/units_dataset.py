@@ -25,7 +25,8 @@ HEADER = ["indicator", "item", "bestuurslaag", "jaar", "waarde", "n", "status", 
 
 # (indicator, items, low, high); items in display order
 ITEMS = {
-    "agressie_vorm": (["Verbale agressie", "Bedreiging en intimidatie", "Fysieke agressie"], [(30, 48), (12, 26), (1, 6)]),
+    "agressie_vorm": (["Verbale agressie", "Bedreiging en intimidatie", "Fysieke agressie"],
+                      [(30, 48), (12, 26), (1, 6)]),
     "wijze_geuit": (["Via sociale media", "Via e-mail", "In persoon (face-to-face)", "Telefonisch",
                      "Per brief of post", "Via (online) nieuwsmedia", "Anders"],
                     [(45, 62), (25, 36), (18, 30), (6, 12), (4, 9), (3, 8), (3, 7)]),
@@ -43,21 +44,26 @@ ITEMS = {
                             [(42, 55), (30, 40), (20, 29), (4, 9)]),
     "stelling_cultuur": (["In onze organisatie is er een open gesprekscultuur",
                           "Mijn organisatie besteedt voldoende aandacht aan integriteit",
-                          "In mijn organisatie wordt alleen aandacht aan integriteit besteed als er sprake is van een kwestie"],
+                          ("In mijn organisatie wordt alleen aandacht aan integriteit besteed "
+                           "als er sprake is van een kwestie")],
                          [(70, 90), (70, 90), (12, 25)]),
     "stelling_dilemma": (["Ik voel me vrij om een dilemma of kwestie met collega’s te bespreken",
-                          "Ik vind dat er in mijn organisatie voldoende gelegenheid is om een dilemma of kwestie te bespreken",
+                          ("Ik vind dat er in mijn organisatie voldoende gelegenheid is "
+                           "om een dilemma of kwestie te bespreken"),
                           "Op het moment dat ik te maken krijg met een morele kwestie ga ik op zoek naar advies"],
                          [(84, 93), (80, 89), (66, 78)]),
-    "stelling_ondermijning": (["Mijn organisatie besteedt voldoende aandacht aan (het herkennen van) corruptie in de organisatie",
-                               "Mijn organisatie besteedt voldoende aandacht aan (het herkennen van) ondermijnende criminaliteit in de organisatie"],
+    "stelling_ondermijning": ([("Mijn organisatie besteedt voldoende aandacht aan (het herkennen van) "
+                                "corruptie in de organisatie"),
+                               ("Mijn organisatie besteedt voldoende aandacht aan (het herkennen van) "
+                                "ondermijnende criminaliteit in de organisatie")],
                               [(42, 52), (56, 68)]),
 }
 TOTALS = {"ernstig_incident": ("(Zeer) ernstig incident meegemaakt", (8, 22)),
           "gevolgen_totaal": ("Negatieve gevolgen (totaal)", (40, 65)),
           "tevreden_afhandeling": ("(Zeer) tevreden over hoe het incident met anderen is besproken", (65, 85))}
 TRENDS = {"agressie_totaal": ["Agressie en intimidatie (totaal)"],
-          "vermoeden_niet_integer": ["Verstrengeling van belangen van het ambt met belangen van familie, vrienden en collega’s",
+          "vermoeden_niet_integer": [("Verstrengeling van belangen van het ambt met belangen van familie, "
+                                      "vrienden en collega’s"),
                                      "Meestemmen over zaken waarbij men een persoonlijk belang heeft"]}
 
 

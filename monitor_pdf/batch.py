@@ -8,16 +8,16 @@ import hashlib
 import json
 import multiprocessing
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Callable
 
 from monitor_pdf import __version__, resources
 from monitor_pdf.errors import DataError, MonitorError
 from monitor_pdf.names import output_name
-from monitor_pdf.processes import start_method
 from monitor_pdf.pipeline import load_dataset, open_factsheet, render_factsheet
+from monitor_pdf.processes import start_method
 
 MANIFEST = "manifest.json"
 
@@ -75,7 +75,8 @@ def plan(data_dir: Path | None, lagen: tuple[str, ...] = (), jaren: tuple[int, .
             targets.append(target)
     missing = [lg for lg in lagen if lg not in there]
     if missing:           # asked for by name, and no kind's data has it
-        raise DataError(f"bestuurslaag {', '.join(missing)} is not in the data (there: {', '.join(dict.fromkeys(there))})")
+        raise DataError(f"bestuurslaag {', '.join(missing)} is not in the data "
+                        f"(there: {', '.join(dict.fromkeys(there))})")
     return targets
 
 
@@ -122,7 +123,7 @@ def build_one(target: Target, data_dir: Path | None, out_dir: Path, strict: bool
         write_atomic(out_dir / name, factsheet.pdf)
     except MonitorError as exc:
         return Outcome(target.laag, target.jaar, error=str(exc), profile=profile, factsheet=kind)
-    except Exception as exc:  # a bug in one factsheet must not stop the others
+    except Exception as exc:  # noqa: BLE001 - a bug in one factsheet must not stop the others
         return Outcome(target.laag, target.jaar, error=f"internal error: {type(exc).__name__}: {exc}",
                        profile=profile, factsheet=kind)
     return Outcome(target.laag, target.jaar, name, len(factsheet.pages), len(factsheet.pdf),
@@ -134,9 +135,9 @@ def warm_up() -> None:
     """Import and set up what every build needs, once, before the workers fork:
     they start with matplotlib, reportlab and the fonts ready instead of
     importing them each (docs/benchmarks.md measures it)."""
-    import monitor_pdf.charts.draw  # noqa: F401  (matplotlib)
-    import monitor_pdf.layout.build  # noqa: F401  (reportlab)
-    import monitor_pdf.render.document  # noqa: F401
+    import monitor_pdf.charts.draw
+    import monitor_pdf.layout.build
+    import monitor_pdf.render.document
     import monitor_pdf.render.pdfa  # noqa: F401  (pikepdf)
     from monitor_pdf.charts.style import register_fonts as charts_fonts
     from monitor_pdf.layout.fonts import register_fonts as pdf_fonts

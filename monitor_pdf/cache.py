@@ -15,7 +15,7 @@ import hashlib
 import os
 import pickle
 import tempfile
-from functools import lru_cache
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 
@@ -35,7 +35,7 @@ def cache_dir() -> Path | None:
     return Path(base) / "monitor-pdf"
 
 
-@lru_cache(maxsize=None)
+@cache
 def code_version(*modules: str) -> str:
     """Tool version, library versions and the source of the given package folders
     (e.g. 'charts'): editing the code invalidates what it produced."""

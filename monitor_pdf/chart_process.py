@@ -24,7 +24,7 @@ class ChartProcess:
         self._used = False
 
     @classmethod
-    def start(cls, force: bool = False) -> "ChartProcess | None":
+    def start(cls, force: bool = False) -> ChartProcess | None:
         """A helper, or None where it would not help (one core, matplotlib already
         loaded) or cannot run (no fork). `force` skips the first two checks."""
         if not can_fork():    # a spawned helper would import matplotlib itself: no head start
@@ -75,6 +75,6 @@ def _serve(connection) -> None:
             return
         try:
             connection.send(("ok", draw_charts([ChartRequest(*r) for r in requests])))
-        except Exception as exc:  # sent back whole: the main process reports it
+        except Exception as exc:  # noqa: BLE001 - sent back whole: the main process reports it
             connection.send(("error", str(exc) if isinstance(exc, ChartError)
                              else f"internal error while drawing: {type(exc).__name__}: {exc}"))

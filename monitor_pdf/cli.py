@@ -323,7 +323,8 @@ def _run_with_progress(batching, targets, data_dir, out_dir, jobs, strict):
 
 def _report_line(o) -> None:
     if o.ok:
-        click.echo(f"ok    {o.file}  {o.pages} page{'s' if o.pages != 1 else ''}  {o.bytes / 1024:.0f} KB  {o.seconds:.2f} s"
+        click.echo(f"ok    {o.file}  {o.pages} page{'s' if o.pages != 1 else ''}  "
+                   f"{o.bytes / 1024:.0f} KB  {o.seconds:.2f} s"
                    + ("  (illustrative values)" if o.illustrative else ""))
     else:
         _report_failure(o)

@@ -28,7 +28,8 @@ class DataProblems(DataError):
         self.problems = problems
         first = problems[0]
         more = len(problems) - 1
-        suffix = f" (and {more} more problem{'s' if more > 1 else ''}; 'monitor-pdf validate' lists all)" if more else ""
+        suffix = (f" (and {more} more problem{'s' if more > 1 else ''}; 'monitor-pdf validate' lists all)"
+                  if more else "")
         super().__init__(first.detail + suffix, file=first.file, line=first.line, column=first.column)
 
 

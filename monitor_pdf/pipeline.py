@@ -144,14 +144,13 @@ def render_factsheet(laag: str | None = None, jaar: int | None = None,
                      helper=None, factsheet: str | Path | None = None) -> Factsheet:
     """Run every stage for one factsheet. `strict` refuses (StrictError) when any
     value it would show, or that its sentences rest on, is illustrative."""
+    from monitor_pdf import theme
     from monitor_pdf.layout.build import attach_charts, check_printable, make_boxes
     from monitor_pdf.layout.engine import fit_figures, layout_pages
     from monitor_pdf.model import build_model
     from monitor_pdf.render.document import Metadata, render_pdf
     from monitor_pdf.render.profiles import get_profile
     from monitor_pdf.wording.texts import build_wording, illustrative_records
-
-    from monitor_pdf import theme
 
     output_profile = get_profile(profile)
     if spec is None:

@@ -17,9 +17,9 @@ from monitor_pdf import resources
 from monitor_pdf.chartkinds import CHART_KINDS, SHAPES
 from monitor_pdf.errors import SpecError
 from monitor_pdf.kind import Kind, load_kind
+from monitor_pdf.textspec import TEXT_FIELDS, TextSpec, parse_texts, table_lines
 from monitor_pdf.theme import DEFAULT_THEME, Theme, load_theme
 from monitor_pdf.words import Words, load_words
-from monitor_pdf.textspec import TEXT_FIELDS, TextSpec, parse_texts, table_lines
 
 BLOCK_KINDS = {"headline", "paragraph", "figure", "top3", "callout"}
 CALLOUT_STYLES = {"band", "box", "number"}

@@ -24,8 +24,16 @@ import re
 from dataclasses import dataclass, field
 
 from monitor_pdf.errors import SpecError
-from monitor_pdf.vocabulary import (BUILTIN, EDITIONS, GLOBAL_PREFIXES, GLOBALS, INTEGER_PARAMETERS,
-                                    LIST_PARAMETERS, OTHERWISE, RULES)
+from monitor_pdf.vocabulary import (
+    BUILTIN,
+    EDITIONS,
+    GLOBAL_PREFIXES,
+    GLOBALS,
+    INTEGER_PARAMETERS,
+    LIST_PARAMETERS,
+    OTHERWISE,
+    RULES,
+)
 
 PLACEHOLDER = re.compile(r"\{(@?)([A-Za-z_][A-Za-z0-9_]*)(?:\.([a-z_]+))?(?:\|([^|{}]*)\|([^|{}]*))?\}")
 TEXT_FIELDS = ("text", "title", "number", "caption", "subtitle", "note")

@@ -39,7 +39,8 @@ RULES: dict[str, Rule] = {
         ("indicator",), ("item", "count", "edition"),
         ("eerste", "vergeleken"),
         ("zin",),
-        doc="This year's value against the `count` previous editions ('evenveel als in 2020 maar minder dan in 2022')."),
+        doc=("This year's value against the `count` previous editions "
+             "('evenveel als in 2020 maar minder dan in 2022').")),
     "change": Rule(
         ("indicator",), ("item", "years", "minimum", "edition"),
         ("precies", "sinds", "geen"),

@@ -6,8 +6,8 @@ reuses fonts, parsed data and every unchanged chart."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from monitor_pdf import resources
 

@@ -89,8 +89,10 @@ def relation(a: tuple, b: tuple) -> str:
 
 def shape(series: list[tuple]) -> str:
     n = len(series)
-    ups = {(i, j) for i in range(n) for j in range(i + 1, n) if series[j][0] > series[i][0] and differ(series[i], series[j])}
-    downs = {(i, j) for i in range(n) for j in range(i + 1, n) if series[j][0] < series[i][0] and differ(series[i], series[j])}
+    ups = {(i, j) for i in range(n) for j in range(i + 1, n)
+           if series[j][0] > series[i][0] and differ(series[i], series[j])}
+    downs = {(i, j) for i in range(n) for j in range(i + 1, n)
+             if series[j][0] < series[i][0] and differ(series[i], series[j])}
     if not ups and not downs:
         return "gelijk"
     if not downs:
@@ -106,11 +108,11 @@ def shape(series: list[tuple]) -> str:
 
 
 def differing_pairs(values: dict[str, tuple]) -> set[tuple[str, str]]:
-    return {(h, l) for h in values for l in values if values[h][0] > values[l][0] and differ(values[h], values[l])}
+    return {(h, lo) for h in values for lo in values if values[h][0] > values[lo][0] and differ(values[h], values[lo])}
 
 
 def expanded(relations) -> set[tuple[str, str]]:
-    return {(h, l) for high, low in relations for h in high for l in low}
+    return {(h, lo) for high, low in relations for h in high for lo in low}
 
 
 def standing_out(ranked: list[tuple[str, tuple]], prefer: int, largest: int) -> list[str] | None:
@@ -204,7 +206,7 @@ def _expected(name, spec, claim, t: Tables, laag, jaar, wording, kind):
         alike = all(not differ(a, b) for a in values.values() for b in values.values())
         return "alle" if alike else "geen"
     if rule in ("units", "units_per_item"):
-        peers = [lg for lg in t.lagen]
+        peers = list(t.lagen)
         items = [item] if rule == "units" else t.items(ind, laag, jaar)
         differs, compared = False, False
         for it in items:

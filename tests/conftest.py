@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-
 from monitor_pdf import resources
 from monitor_pdf.pipeline import render_factsheet
 from monitor_pdf.spec import load_spec

@@ -38,7 +38,8 @@ FORBIDDEN = [
     (r"\b[Ee]én op de \w+ (?:\(\d+%\) )?van (?:de|alle)\b", "'één op de N' takes its noun directly, not 'van de'"),
     (r"\balle \(\d+(?:,\d)?%\) van\b", "'alle (N%) van alle ...': a determiner with a partitive"),
     (rf"\b[Vv]rijwel alle (?:{_SG_VERBS}|{_PL_VERBS})\b", "'vrijwel alle' needs a noun ('vrijwel iedereen')"),
-    (r"\bgeuit (?!via|per|in|op|met|door|bij)[a-z]+isch\b", "an adverb after the participle ('wordt telefonisch geuit')"),
+    (r"\bgeuit (?!via|per|in|op|met|door|bij)[a-z]+isch\b",
+     "an adverb after the participle ('wordt telefonisch geuit')"),
     (r"\bambtsdragers (?:’s-|'s-|[A-Z])", "a proper name needs 'van' ('ambtsdragers van Fryslân')"),
     (r"…|\.\.\.", "a chart label pasted into a sentence"),
     (r"\bVermoedens\b[^.]*\bis (?:gelijk|even)\b", "'Vermoedens ... is': plural subject, singular verb"),
@@ -76,7 +77,7 @@ def agreement(text: str) -> list[str]:
     for subject, verb in found:
         number = _number_of(subject)
         plural = verb in VERBS.values() and verb not in VERBS
-        if number == "sg" and plural or number == "pl" and not plural:
+        if (number == "sg" and plural) or (number == "pl" and not plural):
             problems.append(f"'{subject} ... {verb}': the verb does not agree")
     return problems
 

@@ -7,10 +7,10 @@ from io import BytesIO
 
 import pikepdf
 import pytest
-
 from monitor_pdf.pipeline import render_factsheet
 from monitor_pdf.render.marked_text import marked_texts, unmarked_painting
 from monitor_pdf.render.pdfa import describe_structure
+
 from tests.test_pdf_output import HEADLINES_AS_PRINTED
 
 
@@ -59,7 +59,8 @@ def test_parent_tree_maps_every_mcid_to_its_element(provincies):
 def test_reading_order_title_headlines_paragraphs(tree):
     assert tree[0][:2] == (0, "Document")
     h1 = [t for t in tree if t[1] == "H1"]
-    assert [t[3] for t in h1] == ["Monitor Integriteit en Veiligheid 2024 Factsheet – Deel agressie en intimidatie Provincies"]
+    assert [t[3] for t in h1] == [
+        "Monitor Integriteit en Veiligheid 2024 Factsheet – Deel agressie en intimidatie Provincies"]
     h2 = [t[3] for t in tree if t[1] == "H2"]
     assert h2 == HEADLINES_AS_PRINTED            # every section headline, in the order of the factsheet
     first_paragraph = next(t[3] for t in tree if t[1] == "P")

@@ -10,17 +10,16 @@ from io import BytesIO
 import pdfplumber
 import pytest
 from click.testing import CliRunner
-
 from monitor_pdf.batch import plan, verify_manifest
+from monitor_pdf.cli import cli
+from monitor_pdf.errors import DataError
 from monitor_pdf.kind import load_kind
 from monitor_pdf.names import output_name, slug
 from monitor_pdf.resources import factsheet_dir
 
-KIND = load_kind(factsheet_dir())
-from monitor_pdf.cli import cli
-from monitor_pdf.errors import DataError
 from tests.conftest import normalise
 
+KIND = load_kind(factsheet_dir())
 LAGEN = ("gemeenten", "provincies", "waterschappen")
 
 
@@ -135,7 +134,8 @@ def test_units_are_data(tmp_path):
     assert legend == ["Fryslân", "Nederland"]                    # compared with Nederland only
     with pdfplumber.open(BytesIO(factsheet.pdf)) as pdf:
         text = normalise(pdf.pages[0].extract_text())
-    assert re.search(r"politieke ambtsdragers van Fryslân (kreeg|kregen) te maken met agressie", text)  # a name keeps 'van' 
+    # a name keeps 'van'
+    assert re.search(r"politieke ambtsdragers van Fryslân (kreeg|kregen) te maken met agressie", text)
     assert output_name(KIND, "Fryslân", 2024) == "factsheet-fryslan-2024.pdf"
 
 
@@ -144,7 +144,6 @@ def test_bytes_do_not_depend_on_the_clock(provincies, monkeypatch):
     import time
 
     import pikepdf
-
     from monitor_pdf.pipeline import render_factsheet
 
     real = time.time

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from monitor_pdf.cli import cli
 
 CASES = tomllib.loads((Path(__file__).parent / "broken" / "cases.toml").read_text(encoding="utf-8"))["case"]

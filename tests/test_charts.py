@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from io import BytesIO
+from itertools import pairwise
 
 import numpy as np
 import pypdfium2 as pdfium
 import pytest
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from PIL import Image
-
 from monitor_pdf.charts.draw import ChartRequest, draw_chart, make_figure
 from monitor_pdf.charts.style import rc_context
 from monitor_pdf.displaylist import PathOp, TextOp
 from monitor_pdf.errors import ChartError
 from monitor_pdf.model import Cell, ChartData
+from PIL import Image
 
 W, H = 248.0, 90.0
 
@@ -36,7 +35,7 @@ FIG1 = single(["Agressie en intimidatie (totaal)", "Verbale agressie", "Bedreigi
 def test_bar_labels_are_text_with_the_illustrative_mark():
     dl = draw_chart(request("hbar", FIG1))
     texts = dl.texts()
-    assert ["47%", "46%", "24%", "3%*"] == [t for t in texts if t.endswith(("%", "%*"))]
+    assert [t for t in texts if t.endswith(("%", "%*"))] == ["47%", "46%", "24%", "3%*"]
     assert "Verbale agressie" in texts
     assert {op.face for op in dl.ops if isinstance(op, TextOp)} <= {"regular", "bold"}
 
@@ -77,7 +76,8 @@ def test_markup_and_dollar_signs_in_labels_stay_text():
 def test_grouped_bars_highlight_the_own_laag():
     data = ChartData(("Stelling",), ("gemeenten", "provincies", "waterschappen"),
                      ((Cell(74, True),), (Cell(86, True),), (Cell(77, True),)), highlight=("provincies",),
-                     names=(("gemeenten", "Gemeenten"), ("provincies", "Provincies"), ("waterschappen", "Waterschappen")))
+                     names=(("gemeenten", "Gemeenten"), ("provincies", "Provincies"),
+                            ("waterschappen", "Waterschappen")))
     dl = draw_chart(request("grouped_hbar", data))
     legend = [op for op in dl.ops if isinstance(op, TextOp) and op.text in ("Gemeenten", "Provincies")]
     assert {op.text: op.face for op in legend} == {"Gemeenten": "regular", "Provincies": "bold"}
@@ -86,10 +86,9 @@ def test_grouped_bars_highlight_the_own_laag():
 
 
 def _replayed_png(dl, scale):
-    from reportlab.pdfgen.canvas import Canvas
-
     from monitor_pdf.layout.fonts import register_fonts
     from monitor_pdf.render.replay import draw_display_list
+    from reportlab.pdfgen.canvas import Canvas
 
     register_fonts()
     buffer = BytesIO()
@@ -233,8 +232,11 @@ def test_the_dash_stands_where_the_value_label_would():
 def test_scales_ignore_missing_values(kind):
     with_gap = draw_chart(request(kind, kind_table(kind, [50, None, 25])))
     without = draw_chart(request(kind, kind_table(kind, [50, 10, 25])))
-    longest = (lambda dl: max(extent(b)[2] - extent(b)[0] if kind == "hbar" else extent(b)[3] - extent(b)[1]
-                              for b in bars(dl, BAR_COLOURS[kind])))
+
+    def longest(dl):
+        return max(extent(b)[2] - extent(b)[0] if kind == "hbar" else extent(b)[3] - extent(b)[1]
+                   for b in bars(dl, BAR_COLOURS[kind]))
+
     assert longest(with_gap) == pytest.approx(longest(without))
 
 
@@ -286,7 +288,7 @@ def test_thin_bars_keep_their_share_of_the_row():
 def test_a_capped_bar_is_centred_in_its_row_with_its_labels():
     dl = draw_chart(request("hbar", single(["a", "b"], [40, 30]), height=120))
     (bar, *_), row = bars(dl, {C.primary}), 60.0
-    x0, y0, x1, y1 = extent(bar)
+    _x0, y0, _x1, y1 = extent(bar)
     assert (y0 + y1) / 2 == pytest.approx(120 - row / 2)
     value = next(op for op in dl.ops if isinstance(op, TextOp) and op.text == "40%")
     label = next(op for op in dl.ops if isinstance(op, TextOp) and op.text == "a")
@@ -354,14 +356,14 @@ def test_line_labels_never_collide(case, height):
     texts = [op for op in dl.ops if isinstance(op, TextOp)]
     boxes = [(op.text, text_box(op)) for op in texts]
     for i, (text, box) in enumerate(boxes):
-        assert -0.01 <= box[0] and box[2] <= W + 0.01 and -0.01 <= box[1] and box[3] <= height + 0.01, text
+        assert box[0] >= -0.01 and box[2] <= W + 0.01 and box[1] >= -0.01 and box[3] <= height + 0.01, text
         for other, other_box in boxes[i + 1:]:
             assert not _boxes_hit(box, other_box), f"'{text}' overlaps '{other}'"
     rule = next(op for op in dl.ops if isinstance(op, PathOp) and op.stroke == STYLE.rule_color)
     for op in value_labels(dl):            # every value label stands clear above the axis rule
         assert text_box(op)[1] > extent(rule)[3], op.text
     assert len(value_labels(dl)) == sum(v is not None for row in rows for v in row)
-    for op, colour in ((op, C.line_series[k]) for k, row in enumerate(rows) for op in value_labels(dl)
+    for op, _colour in ((op, C.line_series[k]) for k, row in enumerate(rows) for op in value_labels(dl)
                        if op.color == C.line_series[k]):
         assert op.face == "bold"
 
@@ -401,7 +403,7 @@ def test_equal_values_at_a_peak_are_labelled_clear_of_the_line():
     boxes = [text_box(op) for op in value_labels(dl)]
     for line_op in strokes(dl, C.line_series[0]) + strokes(dl, C.line_series[1]):
         points = [s[1:] for s in line_op.segments if s[0] in "ML"]
-        for (x0, y0), (x1, y1) in zip(points, points[1:]):
+        for (x0, y0), (x1, y1) in pairwise(points):
             for t in (k / 100 for k in range(101)):
                 x, y = x0 + t * (x1 - x0), y0 + t * (y1 - y0)
                 assert not [b for b in boxes if b[0] + 0.3 < x < b[2] - 0.3 and b[1] + 0.3 < y < b[3] - 0.3]

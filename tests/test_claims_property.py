@@ -14,13 +14,13 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from monitor_pdf import resources
 from monitor_pdf.errors import LayoutError
 from monitor_pdf.model import build_model
 from monitor_pdf.pipeline import load_dataset, render_factsheet
 from monitor_pdf.spec import load_spec
 from monitor_pdf.wording.texts import build_wording
+
 from tests import claimcheck
 from tests.test_variants import assert_grammatical
 
@@ -66,7 +66,8 @@ def datasets(draw):
     gone = {"all": (), "first": YEARS, "joined_later": YEARS[:draw(st.integers(1, 4))],
             "gap": (draw(st.sampled_from(YEARS)),)}[edition]
     for name, rows in tables.items():
-        tables[name] = [r for r in rows if not (int(r["jaar"]) in gone and (edition == "first" or r["bestuurslaag"] == joined))]
+        tables[name] = [r for r in rows
+                        if not (int(r["jaar"]) in gone and (edition == "first" or r["bestuurslaag"] == joined))]
     if draw(st.integers(0, 3)) == 0:
         for rows in tables.values():
             for r in rows:

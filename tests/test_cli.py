@@ -7,7 +7,6 @@ import sys
 
 import pdfplumber
 from click.testing import CliRunner
-
 from monitor_pdf.cli import cli
 
 
@@ -84,7 +83,6 @@ def test_first_build_with_a_chart_process_gives_the_same_pdf(tmp_path, monkeypat
 
 def test_chart_errors_come_back_from_the_chart_process():
     import pytest
-
     from monitor_pdf.chart_process import ChartProcess
     from monitor_pdf.errors import ChartError
     from monitor_pdf.model import Cell, ChartData

@@ -6,7 +6,6 @@ import csv
 import re
 
 import pytest
-
 from monitor_pdf import resources
 from monitor_pdf.data.load import load_records, read_table
 from monitor_pdf.errors import DataError
@@ -115,7 +114,7 @@ def test_missing_column_is_named(tmp_path):
 
 def test_empty_file_and_wrong_encoding(tmp_path):
     (tmp_path / "a.csv").write_bytes(b"")
-    with pytest.raises(DataError, match="a.csv:1: file is empty"):
+    with pytest.raises(DataError, match=r"a.csv:1: file is empty"):
         load_records(tmp_path)
     (tmp_path / "a.csv").write_bytes((HEADER + "\n" + GOOD.replace("Totaal", "Privé") + "\n").encode("cp1252"))
     with pytest.raises(DataError, match=r"a.csv:2: not UTF-8 text .*cp1252"):

@@ -9,22 +9,19 @@ adds them, or creates the file); a ```csv block whose first line is
 from __future__ import annotations
 
 import re
-import shlex
 import tomllib
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from monitor_pdf.cli import cli
+from tests.examples import blocks, run_line
 
 GUIDE = Path(__file__).resolve().parent.parent / "docs" / "new-factsheet.md"
-BLOCK = re.compile(r"```(\w+)\n(.*?)```", re.S)
 HEADER = re.compile(r"^\[\[?[^\]]+\]\]?\s*$", re.M)
 
 
 def snippets() -> list[tuple[str, str]]:
-    return BLOCK.findall(GUIDE.read_text(encoding="utf-8"))
+    return blocks(GUIDE.read_text(encoding="utf-8"))
 
 
 def merge_tables(path: Path, snippet: str) -> None:
@@ -39,17 +36,6 @@ def merge_tables(path: Path, snippet: str) -> None:
             text.rstrip() + "\n\n" + chunk.rstrip() + "\n"
     path.write_text(text, encoding="utf-8")
     tomllib.loads(text)                                   # still valid TOML
-
-
-def run_line(line: str) -> None:
-    command, _, comment = line.partition("#")
-    args = shlex.split(command)
-    assert args[0] == "monitor-pdf", line
-    result = CliRunner().invoke(cli, args[1:])
-    if "exits 1" in comment:
-        assert result.exit_code == 1 and result.stderr.strip(), (line, result.output)
-    else:
-        assert result.exit_code == 0, (line, result.output)
 
 
 def test_the_guide_has_something_to_run():

@@ -16,7 +16,6 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from click.testing import CliRunner
-
 from monitor_pdf import resources
 from monitor_pdf.chartkinds import CHART_KINDS, SHAPES
 from monitor_pdf.charts.draw import _KINDS
@@ -25,6 +24,7 @@ from monitor_pdf.model import build_model
 from monitor_pdf.pipeline import load_dataset, open_factsheet, render_factsheet
 from monitor_pdf.wording.texts import build_wording
 from monitor_pdf.words import load_words
+
 from tests import claimcheck
 from tests.conftest import block_text, normalise
 from tests.test_variants import assert_grammatical
@@ -158,11 +158,14 @@ def test_an_unknown_kind_is_a_clear_error():
 
 
 @pytest.mark.parametrize("file,old,new,message", [
-    ("texts.toml", "{Reeks.naam} sinds", "{Reeks.naamm} sinds", r"texts.toml:\d+ \[h1\]: .*'reeks' has no form 'naamm'"),
+    ("texts.toml", "{Reeks.naam} sinds", "{Reeks.naamm} sinds",
+     r"texts.toml:\d+ \[h1\]: .*'reeks' has no form 'naamm'"),
     ("layout.toml", 'chart = "vbar"', 'chart = "taart"', r"layout.toml:\d+: block 'fig1': chart 'taart' is not one of"),
-    ("layout.toml", 'shape = "jaren"', 'shape = "items_lagen"', r"chart 'vbar' draws shape items or jaren, not 'items_lagen'"),
+    ("layout.toml", 'shape = "jaren"', 'shape = "items_lagen"',
+     r"chart 'vbar' draws shape items or jaren, not 'items_lagen'"),
     ("theme.toml", 'primary = "#276D3D"', 'primary = "groen"', r"theme.toml:6: 'groen' is not a colour"),
-    ("kind.toml", 'file = "kort-{laag}-{jaar}"', 'file = "../kort"', r"kind.toml:7: file '../kort' must contain \{jaar\}"),
+    ("kind.toml", 'file = "kort-{laag}-{jaar}"', 'file = "../kort"',
+     r"kind.toml:7: file '../kort' must contain \{jaar\}"),
 ])
 def test_validate_reports_a_mistake_in_a_kinds_files(tmp_path, file, old, new, message):
     kind = tmp_path / "kort"

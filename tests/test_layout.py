@@ -6,11 +6,11 @@ import dataclasses
 from itertools import combinations
 
 import pytest
-
 from monitor_pdf.errors import LayoutError
 from monitor_pdf.layout.boxes import FigureBox
 from monitor_pdf.pipeline import render_factsheet
 from monitor_pdf.spec import PT_PER_MM
+
 from tests.conftest import block_box
 
 EPS = 0.01
@@ -95,7 +95,8 @@ def test_figures_give_up_height_down_to_their_minimum_when_a_page_is_full(spec):
     blocks = dict(spec.blocks)
     blocks["fig9"] = dataclasses.replace(blocks["fig9"], height=40.0)
     factsheet = render_factsheet("provincies", 2024, spec=dataclasses.replace(spec, blocks=blocks))
-    heights = {p.block_id: p.box.chart_height / PT_PER_MM for p in factsheet.placements() if isinstance(p.box, FigureBox)}
+    heights = {p.block_id: p.box.chart_height / PT_PER_MM
+               for p in factsheet.placements() if isinstance(p.box, FigureBox)}
     assert heights["fig9"] < 40.0 - 0.4                        # it gave up some height ...
     for block_id in ("fig6", "fig8a", "fig8b", "fig9"):          # ... and none went below its minimum
         assert heights[block_id] >= {"fig6": 30.0, "fig8a": 29.0, "fig8b": 29.0, "fig9": 23.0}[block_id] - EPS
@@ -125,10 +126,9 @@ def test_reordering_blocks_is_a_layout_file_change(spec):
 
 def test_chart_text_stays_inside_its_chart(provincies):
     """Measured with the PDF font's own metrics, as the page prints it."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     from monitor_pdf.displaylist import TextOp
     from monitor_pdf.layout.fonts import font_name
+    from reportlab.pdfbase.pdfmetrics import stringWidth
 
     for placement in provincies.placements():
         chart = getattr(placement.box, "chart", None)
@@ -139,7 +139,7 @@ def test_chart_text_stays_inside_its_chart(provincies):
                 continue
             width = stringWidth(op.text, font_name(op.face), op.size)
             left = op.x - {"start": 0, "middle": width / 2, "end": width}[op.anchor]
-            assert -0.5 <= left and left + width <= chart.width + 0.5, (placement.block_id, op.text)
+            assert left >= -0.5 and left + width <= chart.width + 0.5, (placement.block_id, op.text)
             assert 0 <= op.y <= chart.height, (placement.block_id, op.text)
 
 

@@ -6,8 +6,8 @@ from io import BytesIO
 
 import pikepdf
 import pytest
-
 from monitor_pdf.pipeline import render_factsheet
+
 from tests.conftest import block_box, block_text, normalise
 
 A4 = (595.28, 841.89)
@@ -34,7 +34,8 @@ CAPTIONS = [
     "Figuur 2. Ernst recentste incident van politieke ambtsdragers provincies, beoordeeld op schaal van 1-7.",
     "Figuur 3. Ervaring met agressie en intimidatie. Uitgesplitst naar bestuurslaag en jaar.",
     "Figuur 4. Meest voorkomende wijze(n) waarop agressie werd geuit tegen politieke ambtsdragers van provincies.",
-    "Figuur 5. % politieke ambtsdragers van provincies dat het incident intern heeft besproken, intern heeft gemeld en/of extern heeft gemeld.",
+    ("Figuur 5. % politieke ambtsdragers van provincies dat het incident intern heeft besproken, "
+     "intern heeft gemeld en/of extern heeft gemeld."),
     "Figuur 6. Welke effecten of gevolgen hebben agressie en intimidatie voor u?",
     "Figuur 7. Vermoedens van niet-integer gedrag. % minimaal eenmaal gezien.",
     "Figuur 8. Stellingen over de organisatiecultuur. % (helemaal) mee eens.",

@@ -11,9 +11,8 @@ from io import BytesIO
 
 import pdfplumber
 from click.testing import CliRunner
-from PIL import Image
-
 from monitor_pdf.cli import cli
+from PIL import Image
 
 
 def test_preview_writes_one_png_per_page(tmp_path):
@@ -25,7 +24,7 @@ def test_preview_writes_one_png_per_page(tmp_path):
     assert abs(width - 210 / 25.4 * 50) <= 1 and abs(height - 297 / 25.4 * 50) <= 1
 
 
-def _lines(process) -> "queue.Queue[str]":
+def _lines(process) -> queue.Queue[str]:
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
     return lines

@@ -10,11 +10,11 @@ import pdfplumber
 import pikepdf
 import pypdfium2 as pdfium
 import pytest
-
 from monitor_pdf import theme
 from monitor_pdf.errors import SpecError
 from monitor_pdf.pipeline import render_factsheet
 from monitor_pdf.render.profiles import as_cmyk
+
 from tests.test_pdf_output import HEADLINES
 
 MM = 72 / 25.4
@@ -92,7 +92,7 @@ def test_crop_marks_and_band_in_the_bleed(printed):
     trim = boxes(printed)[0]["/TrimBox"]
     image = render(printed)                           # rendered with the media box
     height = image.shape[0]
-    off = int(round(trim[0]))                          # 1 px = 1 pt at scale 1
+    off = round(trim[0])                               # 1 px = 1 pt at scale 1
     # crop mark: a dark line in the slug, on the extension of the left trim edge, below the page
     slug = image[height - off + 5: height - 2, off - 1: off + 2]
     assert slug.min() < 100
@@ -168,7 +168,6 @@ def test_batch_takes_the_profile(tmp_path):
     import json
 
     from click.testing import CliRunner
-
     from monitor_pdf.cli import cli
 
     run = CliRunner().invoke(cli, ["batch", "-o", str(tmp_path), "--laag", "provincies", "--profile", "screen",

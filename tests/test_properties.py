@@ -16,7 +16,6 @@ import pypdfium2 as pdfium
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from monitor_pdf import resources
 from monitor_pdf.cli import cli
 
@@ -77,8 +76,8 @@ def mutate(kind: str, path: Path, rnd: random.Random, cell: str) -> None:
           suppress_health_check=[HealthCheck.too_slow])
 @given(kind=mutations, file=st.sampled_from(FILES), seed=st.integers(0, 10_000), cell=st.sampled_from(CELLS))
 def test_mutated_data_gives_a_pdf_or_a_clean_error(kind, file, seed, cell):
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
         data = tmp / "data"
         shutil.copytree(resources.datasets_dir(), data, ignore=shutil.ignore_patterns("*.md"))
         mutate(kind, data / file, random.Random(seed), cell)

@@ -12,9 +12,8 @@ import ast
 import sys
 from pathlib import Path
 
-import pytest
-
 import monitor_pdf
+import pytest
 
 PACKAGE = Path(monitor_pdf.__file__).parent
 
@@ -198,7 +197,8 @@ def test_no_import_cycle_between_modules():
 
 def test_layout_never_imports_render():
     graph = import_graph()
-    layout_to_render = [(n, i) for n, t in graph.items() if stage(n) == "layout" for i in t if i.startswith("monitor_pdf.render")]
+    layout_to_render = [(n, i) for n, t in graph.items() if stage(n) == "layout"
+                        for i in t if i.startswith("monitor_pdf.render")]
     assert layout_to_render == []
 
 
@@ -252,5 +252,5 @@ def test_the_checker_finds_a_cycle_within_one_stage(tmp_path):
 
 
 def test_an_unnamed_module_has_no_stage():
-    with pytest.raises(UnknownModule, match="monitor_pdf.helpers is in no stage"):
+    with pytest.raises(UnknownModule, match=r"monitor_pdf.helpers is in no stage"):
         stage("monitor_pdf.helpers")

@@ -12,12 +12,12 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from click.testing import CliRunner
-
 from monitor_pdf import resources
 from monitor_pdf.cli import cli
 from monitor_pdf.model import build_model
 from monitor_pdf.pipeline import load_dataset, render_factsheet
 from monitor_pdf.wording.texts import build_wording
+
 from tests import claimcheck, dutch
 from tests.conftest import block_text
 
@@ -145,7 +145,8 @@ def assert_grammatical(wording, spec) -> None:
     found = {}
     for block_id, fields in wording.blocks.items():
         kind = spec.blocks[block_id].kind
-        for field, text in fields.items():
+        for name, value in fields.items():
+            field, text = name, value
             if field == "text" and "number" in fields:             # "81%* was (zeer) tevreden ..."
                 text, field = f"{fields['number']} {text}", "title"
             if field in ("text", "title") and text:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from monitor_pdf import resources
 from monitor_pdf.errors import SpecError
 from monitor_pdf.model import build_model
@@ -14,10 +13,11 @@ from monitor_pdf.pipeline import load_dataset
 from monitor_pdf.spec import load_spec
 from monitor_pdf.wording import grammar
 from monitor_pdf.wording.bands import bands_for
-from monitor_pdf.words import load_words
 from monitor_pdf.wording.compare import Comparer, Measure, z_statistic
 from monitor_pdf.wording.numbers import format_number, format_pct, format_procent, format_value
 from monitor_pdf.wording.texts import build_wording
+from monitor_pdf.words import load_words
+
 from tests import claimcheck, dutch
 from tests.test_variants import assert_grammatical
 
@@ -200,12 +200,12 @@ ORIGINAL = {
 }
 ORIGINAL_CALLOUTS = {
     "callout_gevolgen": ("Zes op de tien ervaren negatieve gevolgen van agressie",
-                         "Voor 60 procent van politieke ambtsdragers van provincies heeft het meemaken van "
-                         "agressie negatieve gevolgen. Het gaat vooral om effecten op het gebruik van sociale "
-                         "media en het werkplezier.*"),
+                         ("Voor 60 procent van politieke ambtsdragers van provincies heeft het meemaken van "
+                          "agressie negatieve gevolgen. Het gaat vooral om effecten op het gebruik van sociale "
+                          "media en het werkplezier.*")),
     "callout_ondermijning": ("Meer politieke ambtsdragers tevreden over aandacht voor ondermijning dan voor corruptie*",
-                             "Er zijn geen verschillen tussen politieke ambtsdragers van gemeenten, provincies "
-                             "en waterschappen.*"),
+                             ("Er zijn geen verschillen tussen politieke ambtsdragers van gemeenten, provincies "
+                              "en waterschappen.*")),
 }
 
 
@@ -242,7 +242,8 @@ def test_other_lagen_get_sentences_true_for_their_numbers(dataset, spec):
     waterschappen = wording_for(dataset, spec, "waterschappen").blocks
     assert waterschappen["h1"]["text"] == ("Ruim één op de vijf politieke ambtsdragers waterschappen kreeg te "
                                            "maken met agressie*")                    # 22%: singular 'één op de'
-    assert "In 2024 kreeg ruim één op de vijf politieke ambtsdragers van waterschappen (22%)" in waterschappen["p1"]["text"]
+    assert ("In 2024 kreeg ruim één op de vijf politieke ambtsdragers van waterschappen (22%)"
+            in waterschappen["p1"]["text"])
 
 
 def test_the_source_line_and_author_come_from_the_data(dataset, spec):
@@ -303,10 +304,13 @@ def test_override_file_with_an_unknown_block_is_refused(data_copy, spec):
 # ---------------------------------------------------------------- texts.toml is checked on load
 
 @pytest.mark.parametrize("edit,message", [
-    (("{totaal.kop|kreeg|kregen}", "{totaal.kopp|kreeg|kregen}"), r"texts.toml:\d+ \[h1\]: .*'totaal' has no form 'kopp'"),
+    (("{totaal.kop|kreeg|kregen}", "{totaal.kopp|kreeg|kregen}"),
+     r"texts.toml:\d+ \[h1\]: .*'totaal' has no form 'kopp'"),
     (("{Totaal.kop}", "{Totaaal.kop}"), r"texts.toml:\d+ \[h1\]: no claim 'totaaal'"),
-    (('text.eerste = "Dat is de eerste meting."\n', ""), r"texts.toml:\d+ \[p1.sentences\]: no text for outcome eerste"),
-    (('rule = "compare_items"', 'rule = "compare_itemz"'), r"texts.toml:\d+ \[claim.ondermijning\]: rule 'compare_itemz'"),
+    (('text.eerste = "Dat is de eerste meting."\n', ""),
+     r"texts.toml:\d+ \[p1.sentences\]: no text for outcome eerste"),
+    (('rule = "compare_items"', 'rule = "compare_itemz"'),
+     r"texts.toml:\d+ \[claim.ondermijning\]: rule 'compare_itemz'"),
     (("prefer = 2\nmax = 3\n", "prefer = 2\nmax = 3\nmaximum = 4\n"), r"\[claim.vormen\]: does not take maximum"),
     (("title.meer = \"Meer politieke", "title.meest = \"Meer politieke"), r"'ondermijning' has no outcome meest"),
 ])

@@ -11,6 +11,7 @@ figure renders alike through the recorder (72 dpi) and through Agg.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import ClassVar
 
 from matplotlib.artist import Artist
 from matplotlib.figure import Figure
@@ -68,7 +69,7 @@ class Label(Artist):
     'normal' line spacing: ascent and descent are at least the font's own.
     """
 
-    _SHIFT_X = {"left": 0.0, "center": 0.5, "right": 1.0}
+    _SHIFT_X: ClassVar[dict[str, float]] = {"left": 0.0, "center": 0.5, "right": 1.0}
 
     def __init__(self, x, y, text, prop, colour, ha, va, transform, zorder):
         super().__init__()

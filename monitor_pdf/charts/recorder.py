@@ -19,10 +19,9 @@ from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.path import Path
 
+from monitor_pdf.charts.canvas import DPI
 from monitor_pdf.displaylist import DisplayList, PathOp, TextOp
 from monitor_pdf.errors import ChartError
-
-from monitor_pdf.charts.canvas import DPI
 
 _ROUND = 2   # decimals kept for coordinates: 0.01 pt is far below print resolution
 
@@ -76,7 +75,7 @@ class RecordingRenderer(RendererBase):
         segments = tuple(_segments(path, transform))
         if not segments:
             return
-        offset, dashes = gc.get_dashes()
+        _offset, dashes = gc.get_dashes()
         self.ops.append(PathOp(
             segments=segments, fill=fill, stroke=stroke, line_width=round(float(width), 3),
             fill_alpha=fill_alpha, stroke_alpha=stroke_alpha,

@@ -6,7 +6,7 @@ registers its files with matplotlib (once per file)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import matplotlib
 from matplotlib import font_manager
@@ -30,7 +30,7 @@ RC = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _register(file: str) -> None:
     font_manager.fontManager.addfont(str(resources.fonts_dir() / file))
 
@@ -64,7 +64,6 @@ def text_width(text: str, face: str, size: float) -> float:
 @lru_cache(maxsize=4096)
 def _text_width(text: str, face: str, size: float, family: str) -> float:
     from matplotlib.font_manager import findfont, get_font
-
     from matplotlib.ft2font import LoadFlags
 
     font = get_font(findfont(_font_properties(face, size, family)))

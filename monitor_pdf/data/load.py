@@ -257,8 +257,8 @@ def _parser_problem(text: str) -> tuple[str, int | None]:
     fields = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", text)
     if fields:
         expected, line, saw = map(int, fields.groups())
-        return (f"not a valid CSV table: {saw} fields where the header has {expected} "
-                "(a comma inside a value? put the value in quotes, or export with ';')", line)
+        return ((f"not a valid CSV table: {saw} fields where the header has {expected} "
+                 "(a comma inside a value? put the value in quotes, or export with ';')"), line)
     unclosed = re.search(r"EOF inside string starting at row (\d+)", text)
     if unclosed:
         return "not a valid CSV table: a quoted value is never closed (a cut-off file?)", int(unclosed.group(1)) + 1

@@ -13,7 +13,7 @@ from reportlab.platypus import Paragraph
 from monitor_pdf import theme
 from monitor_pdf.displaylist import DisplayList
 from monitor_pdf.layout.fonts import font_name
-from monitor_pdf.layout.styles import paragraph, plain, paragraph_style
+from monitor_pdf.layout.styles import paragraph, paragraph_style, plain
 
 HUGE = 10_000.0
 PAD = 3.2 * mm          # inner padding of tinted boxes
@@ -136,4 +136,4 @@ def reason_paragraph(label: str, value_text: str) -> Paragraph:
                      paragraph_style("list_item"))
 
 
-__all__ = ["Box", "EmptyBox", "TextBox", "FigureBox", "Top3Box", "CalloutBox", "paragraph", "reason_paragraph"]
+__all__ = ["Box", "CalloutBox", "EmptyBox", "FigureBox", "TextBox", "Top3Box", "paragraph", "reason_paragraph"]

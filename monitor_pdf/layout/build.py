@@ -88,7 +88,8 @@ def _callout(block: BlockSpec, texts: dict, marked: bool) -> CalloutBox:
         parts.append(paragraph(texts["text"], text_role))
     number = texts.get("number", "")
     return CalloutBox(illustrative=marked or ILLUSTRATIVE_MARK in number,
-                      number=number, parts=parts, outline=_unmarked(texts.get("title", "")), titled=bool(texts.get("title")))
+                      number=number, parts=parts, outline=_unmarked(texts.get("title", "")),
+                      titled=bool(texts.get("title")))
 
 
 def _unmarked(headline: str) -> str:

@@ -95,7 +95,8 @@ def _best_to_shrink(spec: FactsheetSpec, rows, boxes: dict[str, Box]) -> list[st
                 chosen = None
                 break
             chosen.append(max(slack, key=slack.get))
-        room = min((boxes[b].chart_height - spec.blocks[b].min_height * mm for b in chosen), default=0.0) if chosen else 0.0
+        room = (min((boxes[b].chart_height - spec.blocks[b].min_height * mm for b in chosen), default=0.0)
+                if chosen else 0.0)
         if chosen and room > best_slack:
             best, best_slack = chosen, room
     return best

@@ -8,14 +8,13 @@ embedded subsets of the bundled family.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from monitor_pdf import resources, theme
-
 
 USED_FACES = ("regular", "bold")   # the only faces shipped; each TTF parsed once
 
@@ -25,7 +24,7 @@ def register_fonts() -> None:
     _register(theme.current().faces)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _register(faces: tuple) -> None:
     faces = dict(faces)
     for key in USED_FACES:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
@@ -18,7 +18,7 @@ def paragraph_style(role: str, align: int = 0) -> ParagraphStyle:
     return _paragraph_style(role, align, theme.current().type)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _paragraph_style(role: str, align: int, typography: theme.Typography) -> ParagraphStyle:
     register_fonts()
     ts: theme.TextStyle = getattr(typography, role)

@@ -58,7 +58,7 @@ def unmarked_painting(pdf: pikepdf.Pdf) -> list[str]:
     problems = []
     for number, page in enumerate(pdf.pages, start=1):
         depth = 0
-        for operands, operator in pikepdf.parse_content_stream(page):
+        for _operands, operator in pikepdf.parse_content_stream(page):
             op = str(operator)
             if op in ("BDC", "BMC"):
                 depth += 1

@@ -9,7 +9,17 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from monitor_pdf import theme
-from monitor_pdf.layout.boxes import PAD, Box, CalloutBox, EmptyBox, FigureBox, TextBox, Top3Box, height_at, stack_height
+from monitor_pdf.layout.boxes import (
+    PAD,
+    Box,
+    CalloutBox,
+    EmptyBox,
+    FigureBox,
+    TextBox,
+    Top3Box,
+    height_at,
+    stack_height,
+)
 from monitor_pdf.layout.fonts import font_name
 from monitor_pdf.layout.styles import hex_colour
 from monitor_pdf.render.replay import draw_display_list

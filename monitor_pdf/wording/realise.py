@@ -15,8 +15,16 @@ from monitor_pdf.model import FactsheetModel
 from monitor_pdf.textspec import ClaimSpec
 from monitor_pdf.wording.bands import bands_for
 from monitor_pdf.wording.claims import Claim
-from monitor_pdf.wording.grammar import (Phrase, capitalize, join, join_phrases, number_word, partitive,
-                                         with_participle, years_ago)
+from monitor_pdf.wording.grammar import (
+    Phrase,
+    capitalize,
+    join,
+    join_phrases,
+    number_word,
+    partitive,
+    with_participle,
+    years_ago,
+)
 from monitor_pdf.wording.numbers import format_pct, format_procent, format_value
 from monitor_pdf.words import Words
 

@@ -16,6 +16,7 @@ from monitor_pdf.textspec import PLACEHOLDER, Template, TextSpec
 from monitor_pdf.wording.claims import Claim
 from monitor_pdf.wording.grammar import Phrase, capitalize, lower_first
 
+
 @dataclass(frozen=True)
 class Filled:
     text: str

@@ -12,10 +12,10 @@ from monitor_pdf.data.records import Record
 from monitor_pdf.model import ChartData, FactsheetModel, RankedItem
 from monitor_pdf.spec import FactsheetSpec
 from monitor_pdf.wording.claims import Claim
-from monitor_pdf.wording.rules import compute_claims
 from monitor_pdf.wording.grammar import Phrase, capitalize, join, number_word, source_name, unit_in_headline
 from monitor_pdf.wording.numbers import ILLUSTRATIVE_MARK, format_number, format_pct
 from monitor_pdf.wording.realise import Context, realise
+from monitor_pdf.wording.rules import compute_claims
 from monitor_pdf.wording.templates import Filler
 from monitor_pdf.words import Words
 
