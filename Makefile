@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: factsheet factsheets test bench bench-batch clean
+.PHONY: factsheet factsheets test lint typecheck wheel-check bench bench-batch clean
 
 factsheet: $(STAMP)  ## build factsheet-provincies-2024.pdf from the bundled data
 	$(BIN)/monitor-pdf build
@@ -22,8 +22,24 @@ bench: $(STAMP)      ## timings against the peers in ../shared/bench/peers; upda
 bench-batch: $(STAMP) ## batch throughput: 3 lagen and 108 generated provincie factsheets, --jobs 1 and 2
 	$(BIN)/python -m bench.batch_throughput
 
-test: $(STAMP)       ## run the test suite
+test: lint typecheck ## lint, type check, then the test suite
 	$(BIN)/python -m pytest
+
+lint: $(STAMP)       ## ruff (rules in pyproject.toml)
+	$(BIN)/ruff check monitor_pdf tests bench
+
+typecheck: $(STAMP)  ## mypy, strict on the stage boundaries (pyproject.toml)
+	$(BIN)/mypy
+
+WHEEL_PYTHON ?= $(PYTHON)
+wheel-check: factsheet ## build a wheel, install it in a clean venv (WHEEL_PYTHON=python3.13), build a factsheet there
+	rm -rf build/wheel-check && mkdir -p build/wheel-check/out
+	$(BIN)/python -m pip wheel . --no-deps --quiet -w build/wheel-check
+	$(WHEEL_PYTHON) -m venv build/wheel-check/venv
+	build/wheel-check/venv/bin/python -m pip install --quiet build/wheel-check/monitor_pdf-*.whl
+	cd build/wheel-check/out && ../venv/bin/monitor-pdf build && ../venv/bin/monitor-pdf build --factsheet landelijk
+	cmp build/wheel-check/out/factsheet-provincies-2024.pdf factsheet-provincies-2024.pdf || \
+	  (echo "the installed wheel builds other bytes than this checkout (make factsheet first)"; exit 1)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,4 +48,4 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) factsheet-*.pdf .pytest_cache dist
+	rm -rf $(VENV) factsheet-*.pdf .pytest_cache dist build

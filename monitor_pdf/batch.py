@@ -56,7 +56,9 @@ def plan(data_dir: Path | None, lagen: tuple[str, ...] = (), jaren: tuple[int, .
     a factsheet, in each output profile; for each kind asked for (default: every
     bundled kind from its own data, or the default kind when --data is given)."""
     kinds = factsheets or (() if data_dir else tuple(resources.bundled_kinds())) or ("",)
-    targets, names, there = [], {}, []
+    targets: list[Target] = []
+    names: dict[str, Target] = {}
+    there: list[str] = []
     for factsheet in kinds:
         spec, folder = open_factsheet(factsheet or None, data_dir)
         dataset = load_dataset(folder, spec.kind.directory)

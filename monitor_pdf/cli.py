@@ -10,10 +10,14 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from monitor_pdf import __version__
+
+if TYPE_CHECKING:
+    from monitor_pdf.batch import Outcome
 
 EXAMPLES = """
 \b
@@ -105,11 +109,11 @@ def build(factsheet: str | None, laag: str | None, jaar: int | None, data_dir: P
     from monitor_pdf.pipeline import build_factsheet
 
     started = time.perf_counter()
-    path, factsheet = build_factsheet(laag=laag, jaar=jaar, data_dir=data_dir, output=output, strict=strict,
-                                      profile=profile, parallel_start=True, factsheet=factsheet)
-    note = "; shows illustrative values (marked *)" if factsheet.illustrative else ""
-    pages = len(factsheet.pages)
-    click.echo(f"wrote {path} ({pages} page{'s' if pages != 1 else ''}, {len(factsheet.pdf) / 1024:.0f} KB, "
+    path, made = build_factsheet(laag=laag, jaar=jaar, data_dir=data_dir, output=output, strict=strict,
+                                 profile=profile, parallel_start=True, factsheet=factsheet)
+    note = "; shows illustrative values (marked *)" if made.illustrative else ""
+    pages = len(made.pages)
+    click.echo(f"wrote {path} ({pages} page{'s' if pages != 1 else ''}, {len(made.pdf) / 1024:.0f} KB, "
                f"{time.perf_counter() - started:.2f} s){note}")
 
 
@@ -316,8 +320,11 @@ def _run_with_progress(batching, targets, data_dir, out_dir, jobs, strict):
     if sys.stderr.isatty():
         with click.progressbar(length=len(targets), label=f"building ({jobs} jobs)", file=sys.stderr,
                                item_show_func=lambda o: o and f"{o.laag} {o.jaar}") as bar:
-            return batching.run_batch(targets, data_dir, out_dir, jobs,
-                                      lambda o: (bar.update(1, o), _report_failure(o)), strict)
+            def advance(o: Outcome) -> None:
+                bar.update(1, o)
+                _report_failure(o)
+
+            return batching.run_batch(targets, data_dir, out_dir, jobs, advance, strict)
     return batching.run_batch(targets, data_dir, out_dir, jobs, _report_line, strict)
 
 

@@ -5,12 +5,25 @@ data -> model -> wording -> charts -> layout -> render -> file.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from monitor_pdf import cache, resources
 from monitor_pdf.kind import Kind, find_kind
 from monitor_pdf.spec import PT_PER_MM, FactsheetSpec, load_overrides, load_spec
+
+if TYPE_CHECKING:   # the stages are imported where they run: a command pays only for those it uses
+    from monitor_pdf.chart_process import ChartProcess
+    from monitor_pdf.data.records import Record
+    from monitor_pdf.displaylist import DisplayList
+    from monitor_pdf.errors import DataError
+    from monitor_pdf.layout.engine import PageLayout, Placement
+    from monitor_pdf.model import Dataset, FactsheetModel
+    from monitor_pdf.wording.texts import Wording
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -19,17 +32,17 @@ class Factsheet:
     pdf: bytes
     laag: str
     jaar: int
-    pages: list            # layout.engine.PageLayout, page by page
+    pages: list[PageLayout]   # page by page
     illustrative: bool     # shows at least one illustrative value
     page_height_pt: float  # trim height: placements are measured from the trim box
+    kind: Kind
     profile: str = "screen"
-    kind: Kind | None = None
 
-    def placements(self) -> list:
+    def placements(self) -> list[Placement]:
         return [p for page in self.pages for p in page.placements]
 
 
-def load_dataset(data_dir: Path | None = None, kind_dir: Path | None = None):
+def load_dataset(data_dir: Path | None = None, kind_dir: Path | None = None) -> Dataset:
     """The tables of a folder. Each parsed table is cached by its path and bytes,
     so an unchanged table is read without importing pandas and a changed
     one is the only one parsed again. Sentence forms (zinsdelen.csv) come from
@@ -59,10 +72,10 @@ def _tables_cached(folder: Path) -> bool:
     return all(k and cache.get("tables", k) is not None for k in keys)
 
 
-def _cached_table(path: Path):
+def _cached_table(path: Path) -> tuple[list[Record], list[DataError]]:
     """(records, problems) of one table; only a table without problems is cached."""
     key = _table_key(path)
-    found = cache.get("tables", key) if key else None
+    found: tuple[list[Record], list[DataError]] | None = cache.get("tables", key) if key else None
     if found is None:
         from monitor_pdf.data.load import read_table_checked
 
@@ -72,10 +85,10 @@ def _cached_table(path: Path):
     return found
 
 
-def _cached_side_table(path: Path, load):
+def _cached_side_table(path: Path, load: Callable[[Path], T]) -> T:
     """The units or sentence-forms table, cached like the value tables."""
     key = _table_key(path)
-    found = cache.get(path.stem, key) if key else None
+    found: T | None = cache.get(path.stem, key) if key else None
     if found is None:
         found = load(path.parent)
         if key:
@@ -83,8 +96,8 @@ def _cached_side_table(path: Path, load):
     return found
 
 
-def draw_charts(spec: FactsheetSpec, model, heights: dict[str, float] | None = None, use_cache: bool = True,
-                helper=None) -> dict:
+def draw_charts(spec: FactsheetSpec, model: FactsheetModel, heights: dict[str, float] | None = None,
+                use_cache: bool = True, helper: ChartProcess | None = None) -> dict[str, DisplayList]:
     """Each figure's display list, `heights[block id]` points tall (default: the
     layout's height); from the cache when its data, size, theme and the chart
     code are unchanged (then matplotlib is not even imported). The others are
@@ -121,27 +134,28 @@ def open_factsheet(factsheet: str | Path | None = None, data_dir: Path | None = 
     return spec, Path(data_dir) if data_dir else spec.kind.data
 
 
-def default_laag(spec: FactsheetSpec, dataset) -> str:
+def default_laag(spec: FactsheetSpec, dataset: Dataset) -> str:
     """The unit built when none is asked for: the kind's, else the first in the data."""
     if spec.kind.laag:
         return spec.kind.laag
     return next(iter(dataset.factsheet_units), dataset.lagen[0])
 
 
-def check_factsheet(dataset, spec: FactsheetSpec, laag: str, jaar: int, data_dir: Path | None = None):
+def check_factsheet(dataset: Dataset, spec: FactsheetSpec, laag: str, jaar: int,
+                    data_dir: Path) -> tuple[FactsheetModel, Wording]:
     """Run the stages that need no drawing (model, wording): (model, wording) if the
     data allows this factsheet, else the MonitorError that says why not."""
     from monitor_pdf.model import build_model
     from monitor_pdf.wording.texts import build_wording
 
     model = build_model(dataset, spec, laag, jaar, data_dir)
-    return model, build_wording(model, spec, load_overrides(spec, data_dir or resources.datasets_dir(), laag, jaar))
+    return model, build_wording(model, spec, load_overrides(spec, data_dir, laag, jaar))
 
 
 def render_factsheet(laag: str | None = None, jaar: int | None = None,
                      data_dir: Path | None = None, spec: FactsheetSpec | None = None,
                      strict: bool = False, profile: str = "screen", use_cache: bool = True,
-                     helper=None, factsheet: str | Path | None = None) -> Factsheet:
+                     helper: ChartProcess | None = None, factsheet: str | Path | None = None) -> Factsheet:
     """Run every stage for one factsheet. `strict` refuses (StrictError) when any
     value it would show, or that its sentences rest on, is illustrative."""
     from monitor_pdf import theme
@@ -178,10 +192,10 @@ def render_factsheet(laag: str | None = None, jaar: int | None = None,
         keywords=(*(k.strip() for k in meta.get("keywords", "").split(",") if k.strip()), laag, str(jaar)),
     )
     pdf = render_pdf(spec, pages, header, wording.footer, metadata, output_profile)
-    return Factsheet(pdf, laag, jaar, pages, illustrative, spec.grid.page_height * PT_PER_MM, profile, spec.kind)
+    return Factsheet(pdf, laag, jaar, pages, illustrative, spec.grid.page_height * PT_PER_MM, spec.kind, profile)
 
 
-def _refuse_illustrative(shown: list, laag: str, jaar: int) -> None:
+def _refuse_illustrative(shown: list[Record], laag: str, jaar: int) -> None:
     """--strict: the illustrative values this factsheet prints or rests on, refused."""
     from monitor_pdf.errors import StrictError
     from monitor_pdf.wording.numbers import format_number

@@ -96,8 +96,8 @@ class FactsheetSpec:
     pages: tuple[PageSpec, ...]
     blocks: dict[str, BlockSpec]
     text: TextSpec = field(repr=False)  # the checked texts.toml: templates and claims
-    kind: Kind | None = None            # kind.toml: its name, data, default unit, file names
-    words: Words | None = None          # language/nl.toml, amended by the kind's words.toml
+    kind: Kind                          # kind.toml: its name, data, default unit, file names
+    words: Words                        # language/nl.toml, amended by the kind's words.toml
     theme: Theme = DEFAULT_THEME        # theme.toml: colours, fonts, sizes
 
     @property

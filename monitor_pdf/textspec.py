@@ -55,7 +55,10 @@ class Template:
         return found[outcome] if outcome in found else found[OTHERWISE]
 
     def texts(self) -> list[str]:
-        return [self.text] if self.choose is None else [t for _, t in self.variants]
+        if self.choose is None:
+            assert self.text is not None, "a template that chooses nothing has a text (_template)"
+            return [self.text]
+        return [t for _, t in self.variants]
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import re
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 from monitor_pdf import resources
 from monitor_pdf.errors import SpecError
@@ -69,7 +70,7 @@ class Colours:
     line_series: tuple[str, ...]
 
     def all(self) -> tuple[str, ...]:
-        found = []
+        found: list[str] = []
         for f in fields(self):
             value = getattr(self, f.name)
             found.extend(value if isinstance(value, tuple) else (value,))
@@ -130,7 +131,8 @@ class Theme:
         k = 1 - max(r, g, b)
         if k >= 1:
             return (0.0, 0.0, 0.0, 1.0)
-        return tuple(round(v, 2) for v in ((1 - r - k) / (1 - k), (1 - g - k) / (1 - k), (1 - b - k) / (1 - k), k))
+        return (round((1 - r - k) / (1 - k), 2), round((1 - g - k) / (1 - k), 2), round((1 - b - k) / (1 - k), 2),
+                round(k, 2))
 
 
 def load_theme(path: Path) -> Theme:
@@ -162,8 +164,9 @@ def _where(path: Path, message: str) -> str:
 
 def _theme(raw: dict, where: str) -> Theme:
     named = raw["colours"]
-    colours = Colours(**{f.name: tuple(_hex(c) for c in named[f.name]) if f.type.startswith("tuple")
-                         else _hex(named[f.name]) for f in fields(Colours)})
+    by_field: dict[str, Any] = {f.name: tuple(_hex(c) for c in named[f.name]) if f.type.startswith("tuple")
+                                else _hex(named[f.name]) for f in fields(Colours)}
+    colours = Colours(**by_field)
     fonts = raw["fonts"]
     faces = (("regular", FontFace(fonts["family"], fonts["regular"])),
              ("bold", FontFace(f"{fonts['family']}-Bold", fonts["bold"])))
@@ -182,7 +185,7 @@ def _theme(raw: dict, where: str) -> Theme:
         float(chart["label_leading"]), float(chart["max_bar"]), float(chart["max_group_bar"]),
         c.primary, c.text, c.muted_text, c.rule, c.tint, c.primary, c.muted_series, c.year_ramp, c.line_series,
         c.scale_highlight, c.scale_other, fonts["family"], faces)
-    cmyk = tuple((_hex(k).upper(), tuple(float(x) for x in v)) for k, v in raw.get("cmyk", {}).items())
+    cmyk = tuple((_hex(k).upper(), _cmyk(k, v)) for k, v in raw.get("cmyk", {}).items())
     return Theme(colours, Typography(**styles), chart_style, faces, cmyk, where)
 
 
@@ -190,6 +193,13 @@ def _hex(value: str) -> str:
     if not isinstance(value, str) or not re.fullmatch(r"#[0-9A-Fa-f]{6}", value):
         raise ValueError(f"'{value}' is not a colour (#rrggbb)")
     return value.upper()
+
+
+def _cmyk(key: str, values: list[float]) -> tuple[float, float, float, float]:
+    if len(values) != 4:
+        raise ValueError(f"[cmyk] '{key}' needs four values (c, m, y, k), not {len(values)}")
+    c, m, y, k = (float(x) for x in values)
+    return c, m, y, k
 
 
 def _colour(named: dict, name: str, where: str) -> str:

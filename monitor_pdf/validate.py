@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from monitor_pdf.errors import DataError, DataProblems, MonitorError
@@ -41,7 +42,7 @@ def validate(data_dir: Path | None, lagen: tuple[str, ...] = (), jaren: tuple[in
     checked = [(lg, jr) for jr in jaren for lg in lagen]
     found: dict[str, list[str]] = {}          # message -> the factsheets it holds for
     for laag, jaar in checked:
-        missing = block_problems(dataset, spec, laag, jaar)
+        missing: Sequence[MonitorError] = block_problems(dataset, spec, laag, jaar)
         if not missing:
             try:
                 build_wording(build_model(dataset, spec, laag, jaar, data_dir), spec)

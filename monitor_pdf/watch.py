@@ -19,8 +19,8 @@ def watched_files(data_dir: Path | None, kind_dir: Path | None = None) -> list[P
     return sorted([*folder.glob("*.csv"), *folder.glob("teksten/*.toml"), *kind.glob("*.toml"), *kind.glob("*.csv")])
 
 
-def snapshot(paths: list[Path]) -> dict[Path, tuple[float, int]]:
-    state = {}
+def snapshot(paths: list[Path]) -> dict[Path, tuple[int, int]]:
+    state: dict[Path, tuple[int, int]] = {}
     for path in paths:
         try:
             stat = path.stat()

@@ -14,6 +14,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from monitor_pdf import resources
 from monitor_pdf.errors import SpecError
@@ -26,10 +27,10 @@ class Words:
     table: dict = field(repr=False, compare=False)
     digest: str = ""            # identifies the words, for caches
 
-    def __getitem__(self, section: str):
+    def __getitem__(self, section: str) -> Any:        # a TOML table: texts, lists, tables
         return self.table[section]
 
-    def get(self, section: str, key: str):
+    def get(self, section: str, key: str) -> Any:
         return self.table[section][key]
 
     def __hash__(self) -> int:

@@ -93,7 +93,9 @@ class Label(Artist):
             return
         x, y = self.get_transform().transform(self._xy)
         width, height, descent = renderer.get_text_width_height_descent(self._text, self._prop, False)
-        min_ascent, min_descent = _font_extent(self._prop, self.get_figure(root=True).dpi)
+        figure = self.get_figure(root=True)
+        assert figure is not None, "a Label is drawn as part of its figure"
+        min_ascent, min_descent = _font_extent(self._prop, figure.dpi)
         ascent, descent = max(height - descent, min_ascent), max(descent, min_descent)
         y += {"baseline": 0.0, "bottom": descent, "top": -ascent, "center": (descent - ascent) / 2,
               "center_baseline": -ascent / 2}[self._va]

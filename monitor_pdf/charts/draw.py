@@ -12,6 +12,7 @@ a muted dash where the value would be, so it does not read as 0%; lines break.
 
 from __future__ import annotations
 
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from matplotlib.figure import Figure
@@ -31,6 +32,8 @@ LABEL_GAP = 6.0       # points between a category label and its bar
 MISSING = "\u2013"    # en dash where a value label would be, for a cell without data
 MARKER = 3.4          # diameter of a line chart's point markers
 AXIS_CLEAR = 1.5      # points between the axis rule and a value label above it
+
+Heights = list[list[float | None]]   # y of each cell of a line chart by [series][year]; None for a gap
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,8 @@ def make_figure(request: ChartRequest) -> Figure:
     return figure
 
 
-def _fit_labels(labels, width: float, row_height: float, style, req: ChartRequest, face="regular"):
+def _fit_labels(labels: Sequence[str], width: float, row_height: float, style: theme.ChartStyle,
+                req: ChartRequest, face: str = "regular") -> list[list[str]]:
     """Wrap each label into the label column; fail if one cannot fit its row."""
     size, leading = style.label_size, style.label_size * style.label_leading
     wrapped = []
@@ -82,7 +86,8 @@ def _fit_labels(labels, width: float, row_height: float, style, req: ChartReques
     return wrapped
 
 
-def _legend(c: PointCanvas, req: ChartRequest, entries, style, bold=frozenset()) -> float:
+def _legend(c: PointCanvas, req: ChartRequest, entries: list[tuple[str, str]], style: theme.ChartStyle,
+            bold: Set[str] = frozenset()) -> float:
     """One row of colour swatches with names at the top of the box; returns its height."""
     x, size = 0.0, style.legend_size
     swatch = size * 0.95
@@ -109,14 +114,15 @@ def _vmax(data: ChartData, series: int | None = None) -> float:
     return max(values, default=0.0) or 1.0
 
 
-def _missing(c: PointCanvas, x: float, y: float, style, ha: str = "left", va: str = "center_baseline") -> None:
+def _missing(c: PointCanvas, x: float, y: float, style: theme.ChartStyle, ha: str = "left",
+             va: str = "center_baseline") -> None:
     """The mark of a cell without data: regular and muted, unlike a bold value."""
     c.text(x, y, MISSING, "regular", style.value_size, style.value_color, ha=ha, va=va)
 
 
 # ---------------------------------------------------------------- kinds
 
-def hbar(c: PointCanvas, req: ChartRequest, style) -> None:
+def hbar(c: PointCanvas, req: ChartRequest, style: theme.ChartStyle) -> None:
     """One bar per item, labels in a column on the left, values at the bar ends."""
     data = req.data
     label_w = c.width * req.label_share
@@ -140,7 +146,7 @@ def hbar(c: PointCanvas, req: ChartRequest, style) -> None:
                style.value_size, style.value_color, va="center_baseline")
 
 
-def scale(c: PointCanvas, req: ChartRequest, style) -> None:
+def scale(c: PointCanvas, req: ChartRequest, style: theme.ChartStyle) -> None:
     """Vertical bars over the points of a scale (1-7) or the categories of a vbar
     chart (items, years); highlighted ones (the (zeer) ernstig points, this
     year) in the dark colour."""
@@ -163,7 +169,7 @@ def scale(c: PointCanvas, req: ChartRequest, style) -> None:
     c.line([0, c.width], [bottom, bottom], style.rule_color, 0.5)
 
 
-def grouped_vbar(c: PointCanvas, req: ChartRequest, style) -> None:
+def grouped_vbar(c: PointCanvas, req: ChartRequest, style: theme.ChartStyle) -> None:
     """One cluster per category (bestuurslaag), one bar per series (year)."""
     data = req.data
     if len(data.series) > len(style.year_ramp):
@@ -198,7 +204,7 @@ def grouped_vbar(c: PointCanvas, req: ChartRequest, style) -> None:
     c.line([0, c.width], [bottom, bottom], style.rule_color, 0.5, zorder=3)
 
 
-def grouped_hbar(c: PointCanvas, req: ChartRequest, style) -> None:
+def grouped_hbar(c: PointCanvas, req: ChartRequest, style: theme.ChartStyle) -> None:
     """One group per item (statement), one bar per series (bestuurslaag); the
     factsheet's own bestuurslaag in the dark colour, the others muted."""
     data = req.data
@@ -238,7 +244,7 @@ def grouped_hbar(c: PointCanvas, req: ChartRequest, style) -> None:
                    style.value_size - 0.4, style.value_color, va="center_baseline")
 
 
-def line(c: PointCanvas, req: ChartRequest, style) -> None:
+def line(c: PointCanvas, req: ChartRequest, style: theme.ChartStyle) -> None:
     """One line per series (item) over the categories (years); legend below.
     Every point has its value label, placed by charts/line_labels.py so no label
     overlaps another, a point, the axis or the year labels."""
@@ -265,7 +271,8 @@ def line(c: PointCanvas, req: ChartRequest, style) -> None:
     _line_legend(c, legend_lines, legend_h, style)
 
 
-def _line_layout(c: PointCanvas, req: ChartRequest, style, xs, bottom: float):
+def _line_layout(c: PointCanvas, req: ChartRequest, style: theme.ChartStyle, xs: list[float],
+                 bottom: float) -> tuple[Heights, dict[object, line_labels.Box]]:
     """The height of each point (None for a gap) and the box of each point's
     label, by (series, year). The plot keeps room for one label above its
     highest and below its lowest point. If labels then find no place (several
@@ -301,13 +308,14 @@ def _line_layout(c: PointCanvas, req: ChartRequest, style, xs, bottom: float):
                      "the figure; give it more height in layout.toml")
 
 
-def _line_columns(data: ChartData, xs, ys, width) -> list[list[line_labels.Point]]:
+def _line_columns(data: ChartData, xs: list[float], ys: Heights,
+                  width: dict[tuple[int, int], float]) -> list[list[line_labels.Point]]:
     """The points of each year (column) that have a value."""
-    return [[line_labels.Point((s, j), x, ys[s][j], width[s, j]) for s in range(len(data.series))
-             if ys[s][j] is not None] for j, x in enumerate(xs)]
+    return [[line_labels.Point((s, j), x, y, width[s, j]) for s in range(len(data.series))
+             if (y := ys[s][j]) is not None] for j, x in enumerate(xs)]
 
 
-def _point_heights(data: ChartData, low: float, high: float, bottom: float):
+def _point_heights(data: ChartData, low: float, high: float, bottom: float) -> Heights | None:
     """y of every cell (None for a gap): the largest value at `high`, zero on
     the axis at `bottom`, unless that puts the smallest value under `low`; then
     zero is lifted just enough (values near 0% keep room for a label below).
@@ -325,10 +333,10 @@ def _point_heights(data: ChartData, low: float, high: float, bottom: float):
     return [[None if cell is None else base + scale * cell.value for cell in row] for row in data.cells]
 
 
-def _polyline(c: PointCanvas, xs, ys, colour: str) -> None:
+def _polyline(c: PointCanvas, xs: list[float], ys: list[float | None], colour: str) -> None:
     """A series as runs of consecutive points: the line breaks at a gap, and a
     point alone between gaps is its marker only."""
-    runs = [[]]
+    runs: list[list[tuple[float, float]]] = [[]]
     for x, y in zip(xs, ys):
         if y is None:
             runs.append([])
@@ -339,7 +347,7 @@ def _polyline(c: PointCanvas, xs, ys, colour: str) -> None:
         c.line(px, py, colour, 1.4 if len(points) > 1 else 0, marker="o", markersize=MARKER)
 
 
-def _line_legend(c: PointCanvas, legend_lines, legend_h: float, style) -> None:
+def _line_legend(c: PointCanvas, legend_lines: list[list[str]], legend_h: float, style: theme.ChartStyle) -> None:
     """Under the chart: each series' line and marker, then its (wrapped) name."""
     size, swatch_w = style.legend_size, 16.0
     leading = size * style.label_leading

@@ -71,7 +71,7 @@ def place_labels(columns: list[list[Point]], band: Band, lines=()) -> dict[objec
     taken = [Box(p.x - r, p.y - r, p.x + r, p.y + r) for column in columns for p in column]
     placed: dict[object, Box] = {}
     for j, column in enumerate(columns):
-        found = {}
+        found: dict[object, Box] = {}
         for point, sides in _by_priority(column):
             box = _choose(point, sides, taken + list(found.values()), band, lines)
             if box is None:
@@ -95,7 +95,7 @@ def _by_priority(column: list[Point]) -> list[tuple[Point, tuple[str, str]]]:
     return [(ranked[0], ("above", "below")), (ranked[-1], ("below", "above")), *middle]
 
 
-def _in_point_order(column: list[Point], found: dict, taken: list[Box], band: Band) -> dict:
+def _in_point_order(column: list[Point], found: dict[object, Box], taken: list[Box], band: Band) -> dict[object, Box]:
     """The same places, handed out again from the top down in the order of the
     points, so labels stacked on one side read in the order of their values
     (3%, 2% above a cluster; 1%, 0% below it). Kept as found if a label, now of
@@ -133,8 +133,8 @@ def _choose(point: Point, sides, taken: list[Box], band: Band, lines) -> Box | N
     if not options:
         return None
     near = _distance(options[0], point) + band.label_height + PAD + 0.5
-    clean = (b for b in options if _distance(b, point) <= near and not crossed(b, lines))
-    return next(clean, options[0])
+    near_and_clean = (b for b in options if _distance(b, point) <= near and not crossed(b, lines))
+    return next(near_and_clean, options[0])
 
 
 def _side_box(point: Point, side: str, band: Band) -> Box:

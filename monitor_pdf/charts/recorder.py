@@ -88,6 +88,7 @@ class RecordingRenderer(RendererBase):
         if ismath:
             raise ChartError(f"math text is not supported in chart labels: {s!r}")
         colour, alpha = _colour(gc.get_rgb(), gc)
+        assert colour is not None, "a graphics context's rgb is never None (only a path's face may be)"
         anchor = "start"
         if mtext is not None and angle == 0:
             # Re-anchor right- and centre-aligned lines at their own alignment

@@ -7,6 +7,7 @@ registers its files with matplotlib (once per file)."""
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 from matplotlib import font_manager
@@ -14,11 +15,14 @@ from matplotlib.font_manager import FontProperties
 
 from monitor_pdf import resources, theme
 
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
+
 _FAMILY = [theme.DEFAULT_THEME.chart.family]
 
 # rcParams used while a chart is made and drawn (see draw.py). Label text is
 # data from a CSV, so "$" must never switch to mathtext.
-RC = {
+RC: dict[RcKeyType, Any] = {
     # Measure text with the font's true advances: hinting at 72 dpi rounds each
     # glyph to whole points and made labels up to 14% narrower than printed.
     "text.hinting": "no_hinting",

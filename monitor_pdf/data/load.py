@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from io import StringIO
 from pathlib import Path
+from typing import TypeVar
 
 from monitor_pdf.data.records import STATUSES, Record, SentenceForm, UnitRecord
 from monitor_pdf.errors import DataError, DataProblems
@@ -25,8 +27,11 @@ OPTIONAL_FORM_COLUMNS = ("bijwoord", "vaker")
 # Tables that describe the values rather than hold them.
 SIDE_TABLES = (UNITS_FILE, FORMS_FILE)
 
+T = TypeVar("T")
 
-def load_records(data_dir: Path, read_table=None) -> list[Record]:
+
+def load_records(data_dir: Path,
+                 read_table: Callable[[Path], tuple[list[Record], list[DataError]]] | None = None) -> list[Record]:
     """Every record of every table; all problems of all files at once (DataProblems).
     `read_table(path) -> (records, problems)` may be given to read through a cache."""
     read_table = read_table or _read_table
@@ -122,7 +127,8 @@ def load_forms(data_dir: Path) -> list[SentenceForm]:
 def _read_rows(path: Path, required: tuple, optional: tuple) -> tuple[list[tuple[int, dict]], str]:
     """(line number, row as str dict) for every data row, and the decimal mark.
     Blank lines are skipped but counted, so a line number is the file's own."""
-    import pandas as pd  # imported here: commands that read no data don't pay for it
+    # imported here: commands that read no data don't pay for it (types: pandas-stubs)
+    import pandas as pd
 
     text = _read_text(path)
     sep, decimal = _dialect(text, path)
@@ -181,7 +187,7 @@ def _record(row: dict, path: Path, line: int, decimal: str) -> tuple[Record | No
     def cell(column: str) -> str:
         return str(row.get(column, "")).strip()
 
-    def check(column: str, parse):
+    def check(column: str, parse: Callable[[str], T]) -> T | None:
         try:
             return parse(cell(column))
         except ValueError as exc:
@@ -197,6 +203,7 @@ def _record(row: dict, path: Path, line: int, decimal: str) -> tuple[Record | No
     n = check("n", _sample_size)
     if problems:
         return None, problems
+    assert status is not None and jaar is not None and waarde is not None, "parsed without problems"
     return Record(indicator=cell("indicator"), item=cell("item"), laag=cell("bestuurslaag"),
                   jaar=jaar, waarde=waarde, n=n, status=status, bron=cell("bron"),
                   file=str(path), line=line), []

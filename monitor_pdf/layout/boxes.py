@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportlab.lib.units import mm
+from reportlab.lib.units import mm as _mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
@@ -15,6 +15,7 @@ from monitor_pdf.displaylist import DisplayList
 from monitor_pdf.layout.fonts import font_name
 from monitor_pdf.layout.styles import paragraph, paragraph_style, plain
 
+mm: float = _mm         # points per millimetre (reportlab has no types)
 HUGE = 10_000.0
 PAD = 3.2 * mm          # inner padding of tinted boxes
 
@@ -37,7 +38,8 @@ def height_at(paragraph: Paragraph, width: float) -> float:
     if getattr(paragraph, "_wrapped_at", None) != width:
         paragraph._wrapped_height = paragraph.wrap(width, HUGE)[1]
         paragraph._wrapped_at = width
-    return paragraph._wrapped_height
+    height: float = paragraph._wrapped_height
+    return height
 
 
 def stack_height(parts: list[Paragraph], width: float, gap: float) -> float:
@@ -51,7 +53,7 @@ def stack_height(parts: list[Paragraph], width: float, gap: float) -> float:
 class EmptyBox(Box):
     """A block with nothing to say for this data: it takes no space and draws nothing."""
 
-    def wrap(self, width):
+    def wrap(self, width: float) -> float:
         self.height = 0.0
         return 0.0
 
@@ -61,7 +63,7 @@ class TextBox(Box):
     """A headline or a paragraph."""
     paragraph: Paragraph | None = None
 
-    def wrap(self, width):
+    def wrap(self, width: float) -> float:
         self.height = height_at(self.paragraph, width)
         return self.height
 
@@ -77,10 +79,10 @@ class FigureBox(Box):
     caption_height: float = 0.0   # at least this much above the chart (set by the engine
                                   # so charts side by side start on the same line)
 
-    def heading_height(self, width) -> float:
+    def heading_height(self, width: float) -> float:
         return stack_height(self.above, width, self.gap)
 
-    def wrap(self, width):
+    def wrap(self, width: float) -> float:
         top = max(self.heading_height(width), self.caption_height)
         bottom = stack_height(self.below, width, self.gap) + self.gap if self.below else 0.0
         self.height = top + self.gap * 1.5 + self.chart_height + bottom
@@ -97,10 +99,10 @@ class Top3Box(Box):
     badge = 2.5 * mm   # radius of the number circle
     gap = 1.8 * mm
 
-    def text_width(self, width):
+    def text_width(self, width: float) -> float:
         return width - 2 * PAD - 2 * self.badge - 2.2 * mm
 
-    def wrap(self, width):
+    def wrap(self, width: float) -> float:
         inner = self.text_width(width)
         heights = [max(height_at(p, inner), 2 * self.badge) for p in self.items]
         self.height = (2 * PAD + height_at(self.title, width - 2 * PAD) + 1.2 * mm
@@ -117,11 +119,14 @@ class CalloutBox(Box):
     titled: bool = False             # parts[0] is a section headline
     gap: float = 2.0
 
-    def number_width(self):
+    def number_width(self) -> float:
+        if not self.number:
+            return 0.0
         ts = theme.current().type.big_number
-        return stringWidth(self.number, font_name(ts.face), ts.size) + 3 * mm if self.number else 0.0
+        width: float = stringWidth(self.number, font_name(ts.face), ts.size)
+        return width + 3 * mm
 
-    def wrap(self, width):
+    def wrap(self, width: float) -> float:
         inner = width - 2 * PAD - self.number_width()
         text = stack_height(self.parts, inner, self.gap)
         number = theme.current().type.big_number.size if self.number else 0.0
@@ -130,10 +135,18 @@ class CalloutBox(Box):
 
 
 
+def figure_box(boxes: dict[str, Box], block_id: str) -> FigureBox:
+    """The box of a figure block (make_boxes gives every figure a FigureBox)."""
+    box = boxes[block_id]
+    assert isinstance(box, FigureBox), f"block '{block_id}' is a figure, its box a FigureBox"
+    return box
+
+
 def reason_paragraph(label: str, value_text: str) -> Paragraph:
     muted = theme.current().colours.muted_text
     return Paragraph(f"{plain(label)} <font color='{muted}' size='7'>({plain(value_text)})</font>",
                      paragraph_style("list_item"))
 
 
-__all__ = ["Box", "CalloutBox", "EmptyBox", "FigureBox", "TextBox", "Top3Box", "paragraph", "reason_paragraph"]
+__all__ = ["Box", "CalloutBox", "EmptyBox", "FigureBox", "TextBox", "Top3Box", "figure_box", "paragraph",
+           "reason_paragraph"]

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from monitor_pdf.displaylist import DisplayList
 from monitor_pdf.errors import LayoutError
-from monitor_pdf.layout.boxes import Box, CalloutBox, EmptyBox, FigureBox, TextBox, Top3Box, reason_paragraph
+from monitor_pdf.layout.boxes import (
+    Box,
+    CalloutBox,
+    EmptyBox,
+    FigureBox,
+    TextBox,
+    Top3Box,
+    figure_box,
+    reason_paragraph,
+)
 from monitor_pdf.layout.fonts import describe, unprintable
 from monitor_pdf.layout.styles import paragraph
 from monitor_pdf.model import FactsheetModel
@@ -21,8 +30,9 @@ def make_boxes(spec: FactsheetSpec, model: FactsheetModel, wording: Wording) -> 
 
 def attach_charts(boxes: dict[str, Box], charts: dict[str, DisplayList]) -> None:
     for block_id, chart in charts.items():
-        boxes[block_id].chart = chart
-        boxes[block_id].chart_height = chart.height
+        box = figure_box(boxes, block_id)
+        box.chart = chart
+        box.chart_height = chart.height
 
 
 def check_printable(spec: FactsheetSpec, model: FactsheetModel, wording: Wording) -> None:

@@ -8,12 +8,13 @@ over the row gaps (up to a limit) so pages end on the same line.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NoReturn
 
 from reportlab.lib.units import mm
 
 from monitor_pdf.errors import LayoutError
-from monitor_pdf.layout.boxes import Box, FigureBox
-from monitor_pdf.spec import FactsheetSpec, PageSpec
+from monitor_pdf.layout.boxes import Box, FigureBox, figure_box
+from monitor_pdf.spec import FactsheetSpec, PageSpec, Row
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,9 @@ class PageLayout:
 
 SHRINK_STEP = 0.5 * mm
 
+Cell = tuple[str, float, float, float, float]   # block id, x, offset from the row's top, width, height
+Column = tuple[float, list[str]]                # height, block ids
+
 
 def fit_figures(spec: FactsheetSpec, boxes: dict[str, Box]) -> dict[str, float]:
     """The chart height (points) of every figure. Where a page's blocks are taller
@@ -63,39 +67,39 @@ def fit_figures(spec: FactsheetSpec, boxes: dict[str, Box]) -> dict[str, float]:
             if not figures:
                 break
             for block_id in figures:
-                box = boxes[block_id]
+                box = figure_box(boxes, block_id)
                 box.chart_height = max(spec.blocks[block_id].min_height * mm, box.chart_height - SHRINK_STEP)
-    return {b.id: boxes[b.id].chart_height for b in spec.figure_blocks()}
+    return {b.id: figure_box(boxes, b.id).chart_height for b in spec.figure_blocks()}
 
 
-def _columns(spec: FactsheetSpec, row, boxes: dict[str, Box]) -> list[tuple[float, list[str]]]:
+def _columns(spec: FactsheetSpec, row: Row, boxes: dict[str, Box]) -> list[Column]:
     """(height, block ids) of each column of a row."""
     _, cells = _stack_row(spec, row, boxes)
-    found = []
+    found: list[Column] = []
     for column in row.columns:
         placed = [(offset + h) for block_id, _, offset, _, h in cells if block_id in column]
         found.append((max(placed, default=0.0), list(column)))
     return found
 
 
-def _best_to_shrink(spec: FactsheetSpec, rows, boxes: dict[str, Box]) -> list[str] | None:
+def _best_to_shrink(spec: FactsheetSpec, rows: list[list[Column]], boxes: dict[str, Box]) -> list[str] | None:
     """In the row with the most room to give, one shrinkable figure in each of its
     tallest columns (all must shrink for the row to get lower); None if no row can."""
     best, best_slack = None, 0.0
     for columns in rows:
         tallest = max(h for h, _ in columns)
-        chosen = []
+        chosen: list[str] = []
         for height, block_ids in columns:
             if height < tallest - 0.01:
                 continue
-            slack = {b: boxes[b].chart_height - spec.blocks[b].min_height * mm for b in block_ids
+            slack = {b: figure_box(boxes, b).chart_height - spec.blocks[b].min_height * mm for b in block_ids
                      if spec.blocks[b].kind == "figure" and spec.blocks[b].min_height}
             slack = {b: s for b, s in slack.items() if s > 0.01}
             if not slack:
-                chosen = None
+                chosen = []           # this tallest column cannot shrink, so the row cannot
                 break
-            chosen.append(max(slack, key=slack.get))
-        room = (min((boxes[b].chart_height - spec.blocks[b].min_height * mm for b in chosen), default=0.0)
+            chosen.append(max(slack, key=slack.__getitem__))
+        room = (min((figure_box(boxes, b).chart_height - spec.blocks[b].min_height * mm for b in chosen), default=0.0)
                 if chosen else 0.0)
         if chosen and room > best_slack:
             best, best_slack = chosen, room
@@ -118,7 +122,8 @@ def _layout_page(spec: FactsheetSpec, page: PageSpec, number: int, boxes: dict[s
     if leftover < 0:
         _raise_overflow(rows, top, g.row_gap * mm, bottom, number)
     extra = max(0.0, min(g.max_extra_row_gap * mm, leftover / (len(rows) - 1))) if len(rows) > 1 else 0.0
-    placements, y = [], top
+    placements: list[Placement] = []
+    y = top
     for height, cells in rows:
         placements.extend(Placement(bid, number, x, y - offset, w, h, boxes[bid])
                           for bid, x, offset, w, h in cells)
@@ -126,12 +131,13 @@ def _layout_page(spec: FactsheetSpec, page: PageSpec, number: int, boxes: dict[s
     return PageLayout(number, page.header, tuple(placements))
 
 
-def _stack_row(spec: FactsheetSpec, row, boxes: dict[str, Box]):
+def _stack_row(spec: FactsheetSpec, row: Row, boxes: dict[str, Box]) -> tuple[float, list[Cell]]:
     """Heights of the row and, per block, (id, x, offset from row top, width, height)."""
     g = spec.grid
     width = (g.content_width if row.full_width else g.column_width) * mm
     _align_side_by_side_charts(row, boxes, width)
-    cells, row_height = [], 0.0
+    cells: list[Cell] = []
+    row_height = 0.0
     for index, column in enumerate(row.columns):
         x = (g.margin_left + index * (g.column_width + g.gutter)) * mm
         offset = 0.0
@@ -145,17 +151,19 @@ def _stack_row(spec: FactsheetSpec, row, boxes: dict[str, Box]):
     return row_height, cells
 
 
-def _align_side_by_side_charts(row, boxes: dict[str, Box], width: float) -> None:
+def _align_side_by_side_charts(row: Row, boxes: dict[str, Box], width: float) -> None:
     """Figures that open the columns of one row get equal caption space, so
     their charts (and legends) start on the same line."""
     firsts = [boxes[column[0]] for column in row.columns if column]
-    if len(firsts) > 1 and all(isinstance(b, FigureBox) for b in firsts):
-        tallest = max(b.heading_height(width) for b in firsts)
-        for b in firsts:
+    figures = [b for b in firsts if isinstance(b, FigureBox)]
+    if len(firsts) > 1 and len(figures) == len(firsts):
+        tallest = max(b.heading_height(width) for b in figures)
+        for b in figures:
             b.caption_height = tallest
 
 
-def _raise_overflow(rows, top, row_gap, bottom, page_number) -> None:
+def _raise_overflow(rows: list[tuple[float, list[Cell]]], top: float, row_gap: float, bottom: float,
+                    page_number: int) -> NoReturn:
     y = top
     for height, cells in rows:
         for block_id, _, offset, _, h in cells:

@@ -25,8 +25,8 @@ def register_fonts() -> None:
 
 
 @cache
-def _register(faces: tuple) -> None:
-    faces = dict(faces)
+def _register(theme_faces: tuple[tuple[str, theme.FontFace], ...]) -> None:
+    faces = dict(theme_faces)
     for key in USED_FACES:
         pdfmetrics.registerFont(TTFont(faces[key].name, str(resources.fonts_dir() / faces[key].file)))
     pdfmetrics.registerFontFamily(faces["regular"].name, normal=faces["regular"].name,

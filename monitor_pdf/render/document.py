@@ -13,11 +13,12 @@ from io import BytesIO
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
 
 from monitor_pdf import __version__, theme
 from monitor_pdf.errors import LayoutError
 from monitor_pdf.layout.boxes import HUGE
-from monitor_pdf.layout.engine import PageLayout
+from monitor_pdf.layout.engine import PageLayout, Placement
 from monitor_pdf.layout.fonts import font_name, register_fonts
 from monitor_pdf.layout.styles import hex_colour, paragraph
 from monitor_pdf.render.paint import paint
@@ -76,7 +77,7 @@ def render_pdf(spec: FactsheetSpec, pages: list[PageLayout], header: dict[str, s
     return buffer.getvalue()
 
 
-def _bookmark(canvas: Canvas, placement) -> None:
+def _bookmark(canvas: Canvas, placement: Placement) -> None:
     key = f"{placement.block_id}"
     canvas.bookmarkPage(key, fit="XYZ", left=placement.x, top=placement.top)
     canvas.addOutlineEntry(placement.box.outline, key, level=0)
@@ -99,13 +100,13 @@ def _crop_marks(canvas: Canvas, trim_w: float, trim_h: float, bleed: float, off:
     canvas.restoreState()
 
 
-def _text(canvas: Canvas, style: theme.TextStyle, x: float, y: float, text: str, right: bool = False):
+def _text(canvas: Canvas, style: theme.TextStyle, x: float, y: float, text: str, right: bool = False) -> None:
     canvas.setFillColor(hex_colour(style.color))
     canvas.setFont(font_name(style.face), style.size)
     (canvas.drawRightString if right else canvas.drawString)(x, y, text)
 
 
-def _fits_side_by_side(block: str, pairs, width: float) -> None:
+def _fits_side_by_side(block: str, pairs: list[tuple[theme.TextStyle, str]], width: float) -> None:
     """A left and a right text on one line must not run into each other."""
     needed = sum(stringWidth(text, font_name(style.face), style.size) for style, text in pairs) + 8 * mm
     if needed > width:
@@ -155,7 +156,8 @@ def _footer(canvas: Canvas, spec: FactsheetSpec, page: PageLayout, texts: dict[s
     parts = [paragraph(texts["source"], "footer")]
     if page.illustrative:
         parts.insert(0, paragraph(texts["illustrative"], "warning"))
-    y, placed = baseline + t.footer.leading * 0.9, []
+    y = baseline + t.footer.leading * 0.9
+    placed: list[tuple[Paragraph, float]] = []
     for part in reversed(parts):                  # positions bottom-up ...
         _, h = part.wrap(width, HUGE)
         placed.insert(0, (part, y))

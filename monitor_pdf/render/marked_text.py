@@ -30,8 +30,8 @@ def marked_texts(pdf: pikepdf.Pdf) -> dict[tuple, str]:
         decoders = _font_decoders(page)
         stack: list[int | None] = []
         font = None
-        for operands, operator in pikepdf.parse_content_stream(page):
-            op = str(operator)
+        for instruction in pikepdf.parse_content_stream(page):
+            operands, op = instruction.operands, str(instruction.operator)
             if op == "BDC":
                 props = operands[1]
                 stack.append(int(props.MCID) if isinstance(props, pikepdf.Dictionary) and "/MCID" in props else None)
@@ -58,8 +58,8 @@ def unmarked_painting(pdf: pikepdf.Pdf) -> list[str]:
     problems = []
     for number, page in enumerate(pdf.pages, start=1):
         depth = 0
-        for _operands, operator in pikepdf.parse_content_stream(page):
-            op = str(operator)
+        for instruction in pikepdf.parse_content_stream(page):
+            op = str(instruction.operator)
             if op in ("BDC", "BMC"):
                 depth += 1
             elif op == "EMC":
@@ -80,7 +80,7 @@ def _font_decoders(page) -> dict:
 
 
 def _to_unicode(font) -> dict[int, str]:
-    mapping = {}
+    mapping: dict[int, str] = {}
     if "/ToUnicode" not in font:
         return mapping
     text = font.ToUnicode.read_bytes().decode("latin-1")

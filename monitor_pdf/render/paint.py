@@ -4,6 +4,8 @@ box goes and how tall it is (layout/boxes.py); this module only draws."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
@@ -32,12 +34,14 @@ def paint(box: Box, canvas: Canvas, x: float, top: float, width: float, tags: Ta
 
 
 def _text(box: TextBox, canvas, x, top, width, tags) -> None:
+    assert box.paragraph is not None, "make_boxes gives every TextBox its paragraph"
     with tags.tagged(canvas, box.tag):
         box.paragraph.drawOn(canvas, x, top - height_at(box.paragraph, width))
 
 
 def _figure(box: FigureBox, canvas, x, top, width, tags) -> None:
     """Figure (with its text alternative) holding its Caption; notes after it."""
+    assert box.chart is not None, "attach_charts gives every figure its chart before it is painted"
     y = top - max(box.heading_height(width), box.caption_height) - box.gap * 1.5
     with tags.element("Figure", alt=box.alt):
         with tags.element("Caption"):
@@ -52,6 +56,7 @@ def _top3(box: Top3Box, canvas, x, top, width, tags) -> None:
     """A heading and a list: L > LI > Lbl (the number) + LBody (the reason)."""
     with tags.artifact(canvas):
         _tint(canvas, x, top - box.height, width, box.height)
+    assert box.title is not None, "make_boxes gives every Top3Box its title"
     th = height_at(box.title, width - 2 * PAD)
     with tags.tagged(canvas, "H3"):
         box.title.drawOn(canvas, x + PAD, top - PAD - th)
@@ -122,5 +127,5 @@ def _tint(canvas: Canvas, x, y, w, h) -> None:
     canvas.rect(x, y, w, h, stroke=0, fill=1)
 
 
-_PAINTERS = {EmptyBox: lambda *args: None, TextBox: _text, FigureBox: _figure, Top3Box: _top3,
-             CalloutBox: _callout}
+_PAINTERS: dict[type[Box], Callable[..., None]] = {
+    EmptyBox: lambda *args: None, TextBox: _text, FigureBox: _figure, Top3Box: _top3, CalloutBox: _callout}

@@ -12,6 +12,7 @@ DataError naming the texts.toml line and the blocks that need it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal, overload
 
 from monitor_pdf.data.records import Record
 from monitor_pdf.errors import DataError
@@ -74,8 +75,18 @@ class Facts:
         return DataError(f"claim '{self.spec.name}' ({self.needed_by}): {message}",
                          file=self.spec.path, line=self.spec.line)
 
+    @overload
+    def value(self, item: str | None, laag: str | None = None, jaar: int | None = None,
+              required: Literal[True] = True) -> Input: ...
+
+    @overload
+    def value(self, item: str | None, laag: str | None = None, jaar: int | None = None,
+              required: bool = True) -> Input | None: ...
+
     def value(self, item: str | None, laag: str | None = None, jaar: int | None = None,
               required: bool = True) -> Input | None:
+        """The value of an item (None: the only one) of the claim's indicator; a
+        missing value is an error, or None when not `required`."""
         indicator = self.spec.get("indicator")
         laag, jaar = laag or self.laag, jaar or self.jaar
         rows = self.ds.rows(indicator, laag, jaar)

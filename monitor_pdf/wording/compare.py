@@ -34,6 +34,7 @@ def _measure(x) -> Measure:
 
 def z_statistic(a: Measure, b: Measure) -> float:
     """Pooled two-proportion z statistic of a against b (both with n)."""
+    assert a.n is not None and b.n is not None, "the z-test is only used when both measures have n"
     p1, p2 = a.value / 100, b.value / 100
     pooled = (p1 * a.n + p2 * b.n) / (a.n + b.n)
     se = sqrt(pooled * (1 - pooled) * (1 / a.n + 1 / b.n))

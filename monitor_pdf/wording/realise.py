@@ -63,7 +63,11 @@ class Context:
 
 def realise(claim: Claim, spec: ClaimSpec | None, ctx: Context) -> dict[str, Phrase]:
     """The forms of one claim (vocabulary.RULES[rule].forms)."""
-    return _REALISERS.get(claim.rule, lambda c, s, x: {})(claim, spec, ctx)
+    realiser = _REALISERS.get(claim.rule)
+    if realiser is None:
+        return {}
+    assert spec is not None, f"claim '{claim.name}' has forms, so it is declared ([claim.{claim.name}])"
+    return realiser(claim, spec, ctx)
 
 
 def _value(claim: Claim, spec: ClaimSpec, ctx: Context) -> dict[str, Phrase]:

@@ -89,7 +89,8 @@ def units(f: Facts, claims) -> tuple:
 def units_per_item(f: Facts, claims) -> tuple:
     items = f.items()
     _require_forms(f, items, ("vaker",))
-    per_item, inputs = {}, []
+    per_item: dict[str, dict[str, object]] = {}
+    inputs: list[Input] = []
     for item in items:
         found = _per_unit(f, item.item, required=False)
         if len(found) >= 2:
@@ -114,7 +115,7 @@ def against_past(f: Facts, claims) -> tuple:
     (at most half), or else the series is described by its shape."""
     series = f.series(f.spec.get("item"))
     _require_forms(f, series[-1:], ("zinsdeel",))
-    detail = {"series": [(i.jaar, i.value) for i in series], "exceptions": [], "shape": ""}
+    detail: dict[str, object] = {"series": [(i.jaar, i.value) for i in series], "exceptions": [], "shape": ""}
     if len(series) == 1:
         return "eerste", series, detail
     *earlier, last = series

@@ -6,17 +6,18 @@ grammar.py; templates.py puts them into the texts of texts.toml).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from monitor_pdf.data.records import Record
-from monitor_pdf.model import ChartData, FactsheetModel, RankedItem
+from monitor_pdf.model import Cell, ChartData, FactsheetModel, RankedItem
 from monitor_pdf.spec import FactsheetSpec
 from monitor_pdf.wording.claims import Claim
 from monitor_pdf.wording.grammar import Phrase, capitalize, join, number_word, source_name, unit_in_headline
 from monitor_pdf.wording.numbers import ILLUSTRATIVE_MARK, format_number, format_pct
 from monitor_pdf.wording.realise import Context, realise
 from monitor_pdf.wording.rules import compute_claims
-from monitor_pdf.wording.templates import Filler
+from monitor_pdf.wording.templates import Filled, Filler
 from monitor_pdf.words import Words
 
 # Fields whose text is a statement: marked when it rests on an illustrative value.
@@ -71,7 +72,8 @@ def build_wording(model: FactsheetModel, spec: FactsheetSpec,
 
 
 def _block_texts(filler: Filler, spec: FactsheetSpec, block_id: str) -> tuple[dict[str, str], frozenset[str]]:
-    fields, used = {}, set()
+    fields: dict[str, str] = {}
+    used: set[str] = set()
     for name, template in spec.text.fields.get(block_id, {}).items():
         filled = filler.fill(template)
         fields[name] = _marked(filled, filler) if name in STATEMENT_FIELDS else filled.text
@@ -83,7 +85,7 @@ def _block_texts(filler: Filler, spec: FactsheetSpec, block_id: str) -> tuple[di
     return fields, frozenset(used)
 
 
-def _marked(filled, filler: Filler) -> str:
+def _marked(filled: Filled, filler: Filler) -> str:
     """A statement resting on an illustrative value ends in the illustrative mark;
     a form that is itself several sentences marks each of them."""
     if filled.text and any(filler.claims[n].illustrative for n in filled.claims):
@@ -104,7 +106,7 @@ def _globals(model: FactsheetModel, spec: FactsheetSpec) -> dict[str, str]:
     return values
 
 
-def _sources(records, words: Words) -> tuple[Claim, dict[str, Phrase]]:
+def _sources(records: Iterable[Record], words: Words) -> tuple[Claim, dict[str, Phrase]]:
     """The sources ('bron') of the published values shown or rested on: the source of
     most values first, then in table order."""
     ordered = sorted(records, key=lambda r: (r.file, r.line))
@@ -145,9 +147,10 @@ def alt_text(chart_kind: str, data: ChartData, words: Words) -> str:
     present, alt = data.present(), words["alt"]
     every = bool(present) and all(c.illustrative for c in present)
 
-    def value(cell) -> str:
+    def value(cell: Cell | None) -> str:
         if cell is None:
-            return alt["missing"]
+            missing: str = alt["missing"]
+            return missing
         return format_pct(cell.value, data.decimals) + (f" {alt['illustrative']}" if cell.illustrative and not every
                                                         else "")
 
