@@ -40,7 +40,7 @@ def code_version(*modules: str) -> str:
     """Tool version, library versions and the source of the given package folders
     (e.g. 'charts'): editing the code invalidates what it produced."""
     digest = hashlib.sha256(__version__.encode())
-    for lib in ("matplotlib", "pandas", "reportlab"):
+    for lib in ("matplotlib", "pandas", "reportlab", "uharfbuzz"):   # uharfbuzz: chart label widths are shaped
         try:
             digest.update(metadata.version(lib).encode())
         except metadata.PackageNotFoundError:

@@ -29,6 +29,7 @@ Examples:
   monitor-pdf batch -o dist --jobs 2         # every laag, latest year, with manifest.json
   monitor-pdf build --profile print          # CMYK, bleed and crop marks for the print shop
   monitor-pdf verify dist                    # the PDFs still match manifest.json
+  monitor-pdf check dist/*.pdf               # PDF/X-4 (print) and PDF/A-2b (screen) checks, one line each
   monitor-pdf validate --data ./mijn-data    # every problem in the tables, nothing drawn
   monitor-pdf preview -o previews            # PNG pages for review
   monitor-pdf watch --preview                # rebuild on every edit, with the build time
@@ -313,6 +314,28 @@ def verify(out_dir: Path) -> None:
     if problems:
         raise click.exceptions.Exit(1)
     click.echo(f"{out_dir}: every PDF matches manifest.json")
+
+
+@cli.command(epilog=EXAMPLES)
+@click.argument("pdfs", nargs=-1, required=True, metavar="FILE...",
+                type=click.Path(path_type=Path, dir_okay=False, exists=True))
+def check(pdfs: tuple[Path, ...]) -> None:
+    """Check PDFs against the standard each claims: PDF/X-4 (print files) or
+    PDF/A-2b (screen files), as far as reading the file can tell. One line per
+    check, ok or FAIL; exit 1 when any check failed."""
+    from monitor_pdf.render.preflight import check_pdf
+
+    failed = 0
+    for pdf in pdfs:
+        report = check_pdf(pdf.read_bytes())
+        click.echo(f"{pdf}: {report.standard}")
+        for line in report.checks:
+            click.echo(f"  {line.line()}")
+        failed += bool(report.failed)
+    if len(pdfs) > 1:
+        click.echo(f"{len(pdfs) - failed} of {len(pdfs)} files passed")
+    if failed:
+        raise click.exceptions.Exit(1)
 
 
 def _run_with_progress(batching, targets, data_dir, out_dir, jobs, strict):

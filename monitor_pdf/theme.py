@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from monitor_pdf import resources
 from monitor_pdf.errors import SpecError
+
+CMYK = tuple[float, float, float, float]
+TAC_LIMIT = 300   # % total area coverage: the most ink a hand-set [cmyk] value may ask for
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,7 @@ class Theme:
     type: Typography
     chart: ChartStyle
     faces: tuple[tuple[str, FontFace], ...]   # regular, bold
-    cmyk: tuple[tuple[str, tuple[float, float, float, float]], ...] = ()
+    cmyk: tuple[tuple[str, CMYK], ...] = ()
     source: str = ""
 
     @property
@@ -118,21 +122,16 @@ class Theme:
     def face(self, key: str) -> FontFace:
         return dict(self.faces)[key]
 
-    def to_cmyk(self, hex_colour: str) -> tuple[float, float, float, float]:
-        """The print (CMYK) value of a screen (sRGB) colour: a hand-set value from
-        [cmyk] if there is one; otherwise the standard uncalibrated conversion
-        k = 1 - max(r, g, b), c = (1 - r - k) / (1 - k) (likewise m, y), rounded to
-        whole percent. Greys become pure black ink, white no ink."""
+    def to_cmyk(self, hex_colour: str, convert: Callable[[str], CMYK]) -> CMYK:
+        """The print (CMYK, 0..1) value of a screen (sRGB) colour: the hand-set value
+        from [cmyk] if there is one (a brand colour with a defined CMYK value);
+        otherwise `convert`'s, the conversion through the print condition's ICC
+        profile (render/colour.py: this module is a leaf and converts nothing)."""
         key = hex_colour.upper()
         set_by_hand = dict(self.cmyk)
         if key in set_by_hand:
             return set_by_hand[key]
-        r, g, b = (int(key[i:i + 2], 16) / 255 for i in (1, 3, 5))
-        k = 1 - max(r, g, b)
-        if k >= 1:
-            return (0.0, 0.0, 0.0, 1.0)
-        return (round((1 - r - k) / (1 - k), 2), round((1 - g - k) / (1 - k), 2), round((1 - b - k) / (1 - k), 2),
-                round(k, 2))
+        return convert(key)
 
 
 def load_theme(path: Path) -> Theme:
@@ -195,10 +194,15 @@ def _hex(value: str) -> str:
     return value.upper()
 
 
-def _cmyk(key: str, values: list[float]) -> tuple[float, float, float, float]:
+def _cmyk(key: str, values: list[float]) -> CMYK:
     if len(values) != 4:
         raise ValueError(f"[cmyk] '{key}' needs four values (c, m, y, k), not {len(values)}")
     c, m, y, k = (float(x) for x in values)
+    if not all(0 <= v <= 1 for v in (c, m, y, k)):
+        raise ValueError(f"[cmyk] '{key}': each of c, m, y, k is between 0 and 1")
+    if round((c + m + y + k) * 100, 6) > TAC_LIMIT:
+        raise ValueError(f"[cmyk] '{key}': {(c + m + y + k) * 100:.0f}% ink in total, more than the "
+                         f"{TAC_LIMIT}% a press sheet takes")
     return c, m, y, k
 
 

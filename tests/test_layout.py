@@ -125,10 +125,9 @@ def test_reordering_blocks_is_a_layout_file_change(spec):
 
 
 def test_chart_text_stays_inside_its_chart(provincies):
-    """Measured with the PDF font's own metrics, as the page prints it."""
+    """Measured as the page prints it: shaped (kerned, with ligatures) in the PDF's font."""
     from monitor_pdf.displaylist import TextOp
-    from monitor_pdf.layout.fonts import font_name
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from monitor_pdf.layout.shaped import text_width
 
     for placement in provincies.placements():
         chart = getattr(placement.box, "chart", None)
@@ -137,7 +136,7 @@ def test_chart_text_stays_inside_its_chart(provincies):
         for op in chart.ops:
             if not isinstance(op, TextOp):
                 continue
-            width = stringWidth(op.text, font_name(op.face), op.size)
+            width = text_width(op.text, op.face, op.size)
             left = op.x - {"start": 0, "middle": width / 2, "end": width}[op.anchor]
             assert left >= -0.5 and left + width <= chart.width + 0.5, (placement.block_id, op.text)
             assert 0 <= op.y <= chart.height, (placement.block_id, op.text)

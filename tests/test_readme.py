@@ -58,7 +58,7 @@ def workspace(tmp_path_factory) -> Path:
     os.chdir(root)
     try:
         for args in (["kinds", "copy", "agressie", "mijn-factsheet", "--data", "mijn-data"],
-                     ["build"], ["batch", "-o", "dist"]):
+                     ["build"], ["build", "--profile", "print"], ["batch", "-o", "dist"]):
             result = CliRunner().invoke(cli, args)
             assert result.exit_code == 0, (args, result.output, result.stderr)
     finally:

@@ -63,7 +63,15 @@ LIBRARY_STAGES = {
     "reportlab": {"layout", "render"},
     "pikepdf": {"render"},
     "pypdfium2": {"render"},
+    # Pillow's ImageCms (LittleCMS): the print file's colours through its ICC
+    # profile (render/colour.py); pypdfium2 hands it the preview PNGs
+    "PIL": {"render"},
     "click": {"cli"},
+    # HarfBuzz shapes text where it is measured (chart labels in charts, lines
+    # in layout); charts/shaping.py is the one module that calls it
+    "uharfbuzz": {"charts"},
+    # Dutch hyphenation, used by the line breaking in layout
+    "pyphen": {"layout"},
 }
 
 

@@ -20,6 +20,7 @@ from matplotlib.figure import Figure
 from matplotlib.path import Path
 
 from monitor_pdf.charts.canvas import DPI
+from monitor_pdf.charts.style import text_width
 from monitor_pdf.displaylist import DisplayList, PathOp, TextOp
 from monitor_pdf.errors import ChartError
 
@@ -57,8 +58,10 @@ class RecordingRenderer(RendererBase):
         return True
 
     def get_text_width_height_descent(self, s, prop, ismath):
-        # Measuring is most of a chart's time and labels repeat across charts
-        # and factsheets: one cache per process (FontProperties hash by value).
+        # The width is the shaped width the page draws (kerning, ligatures);
+        # height and descent are matplotlib's own. Measuring is most of a
+        # chart's time and labels repeat across charts and factsheets: one
+        # cache per process (FontProperties hash by value).
         return _text_metrics(s, prop, ismath, self)
 
     # -- drawing
@@ -109,12 +112,14 @@ class RecordingRenderer(RendererBase):
 
 
 @lru_cache(maxsize=8192)
-def _text_metrics_cached(s: str, prop, ismath):
-    return RendererBase.get_text_width_height_descent(_MEASURER, s, prop, ismath)
+def _height_descent(s: str, prop, ismath) -> tuple[float, float]:
+    _, height, descent = RendererBase.get_text_width_height_descent(_MEASURER, s, prop, ismath)
+    return height, descent
 
 
 def _text_metrics(s, prop, ismath, renderer):
-    return _text_metrics_cached(s, prop.copy(), ismath)
+    """(width, height, descent): the width shaped in the face's file, as the page draws it."""
+    return (text_width(s, _face(prop), prop.get_size_in_points()), *_height_descent(s, prop.copy(), ismath))
 
 
 class _Measurer(RendererBase):

@@ -2,7 +2,9 @@
 
 The family comes from the theme of the factsheet a chart belongs to (its
 ChartStyle): `use_style` makes it the one measuring and drawing use, and
-registers its files with matplotlib (once per file)."""
+registers its files with matplotlib (once per file). Widths are measured by
+shaping (charts/shaping.py: kerning and ligatures, as the page draws a label),
+not by matplotlib's own text layout."""
 
 from __future__ import annotations
 
@@ -14,11 +16,13 @@ from matplotlib import font_manager
 from matplotlib.font_manager import FontProperties
 
 from monitor_pdf import resources, theme
+from monitor_pdf.charts import shaping
 
 if TYPE_CHECKING:
     from matplotlib.typing import RcKeyType
 
 _FAMILY = [theme.DEFAULT_THEME.chart.family]
+_FACES = [dict(theme.DEFAULT_THEME.chart.faces)]
 
 # rcParams used while a chart is made and drawn (see draw.py). Label text is
 # data from a CSV, so "$" must never switch to mathtext.
@@ -49,6 +53,7 @@ def use_style(style: theme.ChartStyle) -> None:
     """Measure and draw the following charts in this style's font family."""
     register_fonts(style)
     _FAMILY[0] = style.family
+    _FACES[0] = dict(style.faces)
 
 
 def font_properties(face: str, size: float) -> FontProperties:
@@ -61,19 +66,19 @@ def _font_properties(face: str, size: float, family: str) -> FontProperties:
 
 
 def text_width(text: str, face: str, size: float) -> float:
-    """Advance width in points, measured as the recording renderer measures it."""
-    return _text_width(text, face, size, _FAMILY[0])
+    """Advance width in points of `text` as the page draws it: shaped (kerned,
+    with ligatures) in the file of the current style's face."""
+    return shaping.width(font_file(face), text, size)
 
 
-@lru_cache(maxsize=4096)
-def _text_width(text: str, face: str, size: float, family: str) -> float:
-    from matplotlib.font_manager import findfont, get_font
-    from matplotlib.ft2font import LoadFlags
+def font_file(face: str) -> str:
+    """The path of the current style's font file for a face ("regular", "bold")."""
+    return _font_file(_FACES[0][face].file)
 
-    font = get_font(findfont(_font_properties(face, size, family)))
-    font.set_size(size, 72)
-    font.set_text(text, 0.0, flags=LoadFlags.NO_HINTING)
-    return font.get_width_height()[0] / 64.0
+
+@cache
+def _font_file(file: str) -> str:
+    return str(resources.fonts_dir() / file)
 
 
 def font_extent(font) -> tuple[float, float]:
@@ -103,11 +108,23 @@ def _text_extent(face: str, size: float, family: str) -> tuple[float, float]:
 
 
 def wrap(text: str, width: float, face: str, size: float) -> list[str]:
-    """Greedy word wrap to `width` points. A single word wider than the width
-    stays on its own line; the caller checks the result still fits."""
+    """Word wrap to `width` points, balanced: as many lines as filling them one
+    by one needs, the breaks chosen so the lines are as even as they can be and
+    the last has two words where it can (a right-aligned label reads as one
+    block, not a long line and a stray word). A single word wider than the
+    width stays on its own line; the caller checks the result still fits."""
+    words = text.split()
+    greedy = _fill(words, width, face, size)
+    if len(greedy) < 2:
+        return greedy or [""]
+    return _balanced(words, len(greedy), width, face, size, last_words=2) or \
+        _balanced(words, len(greedy), width, face, size, last_words=1) or greedy
+
+
+def _fill(words: list[str], width: float, face: str, size: float) -> list[str]:
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    for word in words:
         candidate = f"{current} {word}".strip()
         if current and text_width(candidate, face, size) > width:
             lines.append(current)
@@ -116,7 +133,31 @@ def wrap(text: str, width: float, face: str, size: float) -> list[str]:
             current = candidate
     if current:
         lines.append(current)
-    return lines or [""]
+    return lines
+
+
+def _balanced(words: list[str], count: int, width: float, face: str, size: float,
+              last_words: int) -> list[str] | None:
+    """`words` in `count` lines that fit, with the least sum of squared gaps."""
+    best: dict[tuple[int, int], tuple[float, list[str]] | None] = {}
+
+    def solve(start: int, left: int) -> tuple[float, list[str]] | None:
+        if (start, left) not in best:
+            found = None
+            ends = [len(words)] if left == 1 else range(len(words) - left + 1, start, -1)
+            for end in ends:
+                line = " ".join(words[start:end])
+                used = text_width(line, face, size)
+                if (used > width and end - start > 1) or (left == 1 and end - start < last_words):
+                    continue
+                rest = solve(end, left - 1) if left > 1 else (0.0, [])
+                if rest is not None and (found is None or (width - used) ** 2 + rest[0] < found[0] - 1e-9):
+                    found = ((width - used) ** 2 + rest[0], [line, *rest[1]])
+            best[(start, left)] = found
+        return best[(start, left)]
+
+    solution = solve(0, count)
+    return solution[1] if solution else None
 
 
 def rc_context(style: theme.ChartStyle = theme.DEFAULT_THEME.chart):

@@ -7,13 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reportlab.lib.units import mm as _mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph
 
 from monitor_pdf import theme
 from monitor_pdf.displaylist import DisplayList
-from monitor_pdf.layout.fonts import font_name
-from monitor_pdf.layout.styles import paragraph, paragraph_style, plain
+from monitor_pdf.layout.shaped import text_width
+from monitor_pdf.layout.styles import paragraph
+from monitor_pdf.layout.textblock import Overflow, Span, TextBlock
 
 mm: float = _mm         # points per millimetre (reportlab has no types)
 HUGE = 10_000.0
@@ -31,18 +30,24 @@ class Box:
     def wrap(self, width: float) -> float:
         raise NotImplementedError
 
-
-def height_at(paragraph: Paragraph, width: float) -> float:
-    """The paragraph's height at `width`. Line breaking is most of a page's
-    layout time, and measuring and drawing ask for the same width: break once."""
-    if getattr(paragraph, "_wrapped_at", None) != width:
-        paragraph._wrapped_height = paragraph.wrap(width, HUGE)[1]
-        paragraph._wrapped_at = width
-    height: float = paragraph._wrapped_height
-    return height
+    def overflow(self, width: float) -> Overflow | None:
+        """A line of its text wider than its column at `width`, if any."""
+        return None
 
 
-def stack_height(parts: list[Paragraph], width: float, gap: float) -> float:
+def widest(parts: list[tuple[TextBlock | None, float]]) -> Overflow | None:
+    """The worst overflow of text blocks, each at its own width."""
+    found = [over for part, width in parts if part is not None and (over := part.overflow(width))]
+    return max(found, default=None)
+
+
+def height_at(paragraph: TextBlock | None, width: float) -> float:
+    """The paragraph's height at `width` (a TextBlock breaks its lines once per width)."""
+    assert paragraph is not None, "make_boxes gives every text box its paragraph"
+    return paragraph.wrap(width, HUGE)[1]
+
+
+def stack_height(parts: list[TextBlock], width: float, gap: float) -> float:
     heights = [height_at(p, width) for p in parts]
     return sum(heights) + gap * max(len(parts) - 1, 0)
 
@@ -61,19 +66,22 @@ class EmptyBox(Box):
 @dataclass
 class TextBox(Box):
     """A headline or a paragraph."""
-    paragraph: Paragraph | None = None
+    paragraph: TextBlock | None = None
 
     def wrap(self, width: float) -> float:
         self.height = height_at(self.paragraph, width)
         return self.height
 
+    def overflow(self, width: float) -> Overflow | None:
+        return widest([(self.paragraph, width)])
+
 
 @dataclass
 class FigureBox(Box):
     """Caption, optional subtitle, the chart, optional note."""
-    above: list[Paragraph] = field(default_factory=list)
+    above: list[TextBlock] = field(default_factory=list)
     chart: DisplayList | None = None   # attached once its height is known (engine.fit_figures)
-    below: list[Paragraph] = field(default_factory=list)
+    below: list[TextBlock] = field(default_factory=list)
     chart_height: float = 0.0          # points
     gap: float = 1.6
     caption_height: float = 0.0   # at least this much above the chart (set by the engine
@@ -88,12 +96,15 @@ class FigureBox(Box):
         self.height = top + self.gap * 1.5 + self.chart_height + bottom
         return self.height
 
+    def overflow(self, width: float) -> Overflow | None:
+        return widest([(p, width) for p in self.above + self.below])
+
 
 @dataclass
 class Top3Box(Box):
     """A tinted box with a title and numbered reasons."""
-    title: Paragraph | None = None
-    items: list[Paragraph] = field(default_factory=list)
+    title: TextBlock | None = None
+    items: list[TextBlock] = field(default_factory=list)
     numbers: list[int] = field(default_factory=list)   # each item's rank; tied items share one
 
     badge = 2.5 * mm   # radius of the number circle
@@ -109,13 +120,16 @@ class Top3Box(Box):
                        + sum(heights) + self.gap * (len(heights) - 1))
         return self.height
 
+    def overflow(self, width: float) -> Overflow | None:
+        return widest([(self.title, width - 2 * PAD), *((p, self.text_width(width)) for p in self.items)])
+
 
 @dataclass
 class CalloutBox(Box):
     """band: a tinted strip with one bold sentence; box: tinted, with a title and
     text; number: a large number with its sentence beside it."""
     number: str = ""
-    parts: list[Paragraph] = field(default_factory=list)
+    parts: list[TextBlock] = field(default_factory=list)
     titled: bool = False             # parts[0] is a section headline
     gap: float = 2.0
 
@@ -123,8 +137,7 @@ class CalloutBox(Box):
         if not self.number:
             return 0.0
         ts = theme.current().type.big_number
-        width: float = stringWidth(self.number, font_name(ts.face), ts.size)
-        return width + 3 * mm
+        return text_width(self.number, ts.face, ts.size) + 3 * mm
 
     def wrap(self, width: float) -> float:
         inner = width - 2 * PAD - self.number_width()
@@ -132,6 +145,9 @@ class CalloutBox(Box):
         number = theme.current().type.big_number.size if self.number else 0.0
         self.height = max(text, number) + 2 * PAD
         return self.height
+
+    def overflow(self, width: float) -> Overflow | None:
+        return widest([(p, width - 2 * PAD - self.number_width()) for p in self.parts])
 
 
 
@@ -142,10 +158,12 @@ def figure_box(boxes: dict[str, Box], block_id: str) -> FigureBox:
     return box
 
 
-def reason_paragraph(label: str, value_text: str) -> Paragraph:
-    muted = theme.current().colours.muted_text
-    return Paragraph(f"{plain(label)} <font color='{muted}' size='7'>({plain(value_text)})</font>",
-                     paragraph_style("list_item"))
+def reason_paragraph(label: str, value_text: str) -> TextBlock:
+    """A reason and, smaller and muted, its share: "Ik vond het ... (52%*)"."""
+    style = theme.current().type.list_item
+    return TextBlock([Span(f"{label} ", style.face, style.size, style.color),
+                      Span(f"({value_text})", style.face, 7.0, theme.current().colours.muted_text)],
+                     style.leading)
 
 
 __all__ = ["Box", "CalloutBox", "EmptyBox", "FigureBox", "TextBox", "Top3Box", "figure_box", "paragraph",

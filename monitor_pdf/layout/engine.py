@@ -143,12 +143,22 @@ def _stack_row(spec: FactsheetSpec, row: Row, boxes: dict[str, Box]) -> tuple[fl
         offset = 0.0
         for block_id in column:
             height = boxes[block_id].wrap(width)
+            _refuse_overflow(block_id, boxes[block_id], width)
             if offset and height:             # a gap between blocks; an empty block takes none
                 offset += g.block_gap * mm
             cells.append((block_id, x, offset, width, height))
             offset += height
         row_height = max(row_height, offset)
     return row_height, cells
+
+
+def _refuse_overflow(block_id: str, box: Box, width: float) -> None:
+    """A word wider than its column that hyphenation cannot split (a number, a
+    name, an address) would print past the column: stop, naming it."""
+    over = box.overflow(width)
+    if over:
+        raise LayoutError(block_id, f"'{over[1]}' runs {over[0] / mm:.1f} mm past its column; "
+                                    "shorten the word or the text")
 
 
 def _align_side_by_side_charts(row: Row, boxes: dict[str, Box], width: float) -> None:

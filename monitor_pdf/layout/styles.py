@@ -1,44 +1,25 @@
-"""reportlab paragraph styles made from the theme's typography."""
+"""Text blocks styled by the theme's typography."""
 
 from __future__ import annotations
 
-from functools import cache
-from xml.sax.saxutils import escape
-
 from reportlab.lib.colors import HexColor
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
 
 from monitor_pdf import theme
-from monitor_pdf.layout.fonts import font_name, register_fonts
+from monitor_pdf.layout.textblock import Span, TextBlock
+
+# Roles set as headings: their lines balanced (layout/linebreak.py), never hyphenated.
+HEADING_ROLES = frozenset({"h1", "h2", "list_title"})
 
 
-def paragraph_style(role: str, align: int = 0) -> ParagraphStyle:
-    """The current theme's style for a role (h1, body, caption, ...)."""
-    return _paragraph_style(role, align, theme.current().type)
-
-
-@cache
-def _paragraph_style(role: str, align: int, typography: theme.Typography) -> ParagraphStyle:
-    register_fonts()
-    ts: theme.TextStyle = getattr(typography, role)
-    return ParagraphStyle(
-        f"{role}-{align}", fontName=font_name(ts.face), fontSize=ts.size, leading=ts.leading,
-        textColor=HexColor(ts.color), alignment=align, splitLongWords=False,
-        allowWidows=0, allowOrphans=0,
-    )
-
-
-def plain(text: str) -> str:
-    """Text from data or templates as Paragraph markup: <, > and & print as themselves."""
-    return escape(text)
-
-
-def paragraph(text: str, role: str, bold_prefix: str = "", align: int = 0) -> Paragraph:
-    markup = plain(text)
+def paragraph(text: str, role: str, bold_prefix: str = "", align: int = 0) -> TextBlock:
+    """`text` in the current theme's style for a role (h1, body, caption, ...),
+    after a bold prefix ("Figuur 1.") when one is given. Text, never markup."""
+    style: theme.TextStyle = getattr(theme.current().type, role)
+    spans = [Span(text, style.face, style.size, style.color)]
     if bold_prefix:
-        markup = f"<font name='{font_name('bold')}'>{plain(bold_prefix)}</font> {markup}"
-    return Paragraph(markup, paragraph_style(role, align))
+        spans = [Span(bold_prefix, "bold", style.size, style.color),
+                 Span(" " + text, style.face, style.size, style.color)]
+    return TextBlock(spans, style.leading, balanced=role in HEADING_ROLES, align=align)
 
 
 def hex_colour(value: str) -> HexColor:

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from io import BytesIO
 
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
@@ -20,7 +19,9 @@ from monitor_pdf.errors import LayoutError
 from monitor_pdf.layout.boxes import HUGE
 from monitor_pdf.layout.engine import PageLayout, Placement
 from monitor_pdf.layout.fonts import font_name, register_fonts
+from monitor_pdf.layout.shaped import draw_string, text_width
 from monitor_pdf.layout.styles import hex_colour, paragraph
+from monitor_pdf.render.colour import PrintCanvas
 from monitor_pdf.render.paint import paint
 from monitor_pdf.render.profiles import PROFILES, REGISTRATION, Profile, as_cmyk
 from monitor_pdf.render.tagging import Tagger
@@ -42,11 +43,13 @@ def render_pdf(spec: FactsheetSpec, pages: list[PageLayout], header: dict[str, s
     g = spec.grid
     trim_w, trim_h, off, bleed = g.page_width * mm, g.page_height * mm, profile.offset_mm * mm, profile.bleed_mm * mm
     buffer = BytesIO()
-    canvas = Canvas(buffer, pagesize=(trim_w + 2 * off, trim_h + 2 * off), invariant=1, pageCompression=1,
-                    initialFontName=font_name("regular"), lang=meta.lang,
-                    enforceColorSpace=as_cmyk if profile.cmyk else None,
-                    trimBox=(off, off, off + trim_w, off + trim_h),
-                    bleedBox=(off - bleed, off - bleed, off + trim_w + bleed, off + trim_h + bleed))
+    # print: pure-K text and rules overprint (render/colour.py); the screen file's canvas is reportlab's own
+    make_canvas = PrintCanvas if profile.pdfx else Canvas
+    canvas = make_canvas(buffer, pagesize=(trim_w + 2 * off, trim_h + 2 * off), invariant=1, pageCompression=1,
+                         initialFontName=font_name("regular"), lang=meta.lang,
+                         enforceColorSpace=as_cmyk if profile.cmyk else None,
+                         trimBox=(off, off, off + trim_w, off + trim_h),
+                         bleedBox=(off - bleed, off - bleed, off + trim_w + bleed, off + trim_h + bleed))
     canvas.setTitle(meta.title)
     canvas.setAuthor(meta.author)
     canvas.setSubject(meta.subject)
@@ -74,6 +77,10 @@ def render_pdf(spec: FactsheetSpec, pages: list[PageLayout], header: dict[str, s
         from monitor_pdf.render.pdfa import make_pdfa
 
         return make_pdfa(buffer.getvalue(), tags.root if profile.tagged else None)
+    if profile.pdfx:
+        from monitor_pdf.render.pdfx import make_pdfx
+
+        return make_pdfx(buffer.getvalue())
     return buffer.getvalue()
 
 
@@ -102,13 +109,12 @@ def _crop_marks(canvas: Canvas, trim_w: float, trim_h: float, bleed: float, off:
 
 def _text(canvas: Canvas, style: theme.TextStyle, x: float, y: float, text: str, right: bool = False) -> None:
     canvas.setFillColor(hex_colour(style.color))
-    canvas.setFont(font_name(style.face), style.size)
-    (canvas.drawRightString if right else canvas.drawString)(x, y, text)
+    draw_string(canvas, x, y, text, style.face, style.size, anchor="end" if right else "start")   # shaped
 
 
 def _fits_side_by_side(block: str, pairs: list[tuple[theme.TextStyle, str]], width: float) -> None:
     """A left and a right text on one line must not run into each other."""
-    needed = sum(stringWidth(text, font_name(style.face), style.size) for style, text in pairs) + 8 * mm
+    needed = sum(text_width(text, style.face, style.size) for style, text in pairs) + 8 * mm
     if needed > width:
         raise LayoutError(block, f"'{pairs[0][1]}' and '{pairs[1][1]}' do not fit on one line "
                                  f"({(needed - width) / mm:.1f} mm too long); use a shorter name")

@@ -8,7 +8,6 @@ from collections.abc import Callable
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
 
 from monitor_pdf import theme
 from monitor_pdf.layout.boxes import (
@@ -22,8 +21,9 @@ from monitor_pdf.layout.boxes import (
     height_at,
     stack_height,
 )
-from monitor_pdf.layout.fonts import font_name
+from monitor_pdf.layout.shaped import draw_string
 from monitor_pdf.layout.styles import hex_colour
+from monitor_pdf.layout.textblock import TextBlock
 from monitor_pdf.render.replay import draw_display_list
 from monitor_pdf.render.tagging import NO_TAGS, Tagger
 
@@ -36,7 +36,7 @@ def paint(box: Box, canvas: Canvas, x: float, top: float, width: float, tags: Ta
 def _text(box: TextBox, canvas, x, top, width, tags) -> None:
     assert box.paragraph is not None, "make_boxes gives every TextBox its paragraph"
     with tags.tagged(canvas, box.tag):
-        box.paragraph.drawOn(canvas, x, top - height_at(box.paragraph, width))
+        box.paragraph.drawOn(canvas, x, top - height_at(box.paragraph, width), actual_text=tags.enabled)
 
 
 def _figure(box: FigureBox, canvas, x, top, width, tags) -> None:
@@ -82,8 +82,7 @@ def _badge(canvas: Canvas, cx: float, cy: float, radius: float, number: int, tag
     with tags.tagged(canvas, "Lbl"):
         style = theme.current().type.list_number
         canvas.setFillColor(hex_colour(style.color))
-        canvas.setFont(font_name(style.face), style.size)
-        canvas.drawCentredString(cx, cy - style.size * 0.35, str(number))
+        draw_string(canvas, cx, cy - style.size * 0.35, str(number), style.face, style.size, anchor="middle")
 
 
 def _callout(box: CalloutBox, canvas, x, top, width, tags) -> None:
@@ -97,8 +96,7 @@ def _callout(box: CalloutBox, canvas, x, top, width, tags) -> None:
         with tags.element("P"):
             with tags.content(canvas):
                 canvas.setFillColor(hex_colour(ts.color))
-                canvas.setFont(font_name(ts.face), ts.size)
-                canvas.drawString(inner_x, top - box.height / 2 - ts.size * 0.36, box.number)
+                draw_string(canvas, inner_x, top - box.height / 2 - ts.size * 0.36, box.number, ts.face, ts.size)
             with tags.content(canvas):
                 _stack(canvas, box.parts, inner_x + box.number_width(), top - (box.height - text) / 2,
                        inner_w - box.number_width(), box.gap)
@@ -108,7 +106,7 @@ def _callout(box: CalloutBox, canvas, x, top, width, tags) -> None:
     _stack(canvas, box.parts, inner_x, top - (box.height - text) / 2, inner_w, box.gap, tags, roles)
 
 
-def _stack(canvas: Canvas, parts: list[Paragraph], x: float, top: float, width: float,
+def _stack(canvas: Canvas, parts: list[TextBlock], x: float, top: float, width: float,
            gap: float, tags: Tagger = NO_TAGS, roles: list[str] | None = None, as_content: bool = False) -> float:
     """Draw paragraphs top-down; each is its own element (roles[i], default P),
     or, with as_content, content of the element being drawn (a Caption)."""
@@ -117,7 +115,7 @@ def _stack(canvas: Canvas, parts: list[Paragraph], x: float, top: float, width: 
         h = height_at(p, width)
         mark = tags.content(canvas) if as_content else tags.tagged(canvas, roles[index] if roles else "P")
         with mark:
-            p.drawOn(canvas, x, y - h)
+            p.drawOn(canvas, x, y - h, actual_text=tags.enabled)
         y -= h + gap
     return y + gap
 

@@ -7,7 +7,7 @@ from itertools import groupby
 from reportlab.pdfgen.canvas import Canvas
 
 from monitor_pdf.displaylist import DisplayList, PathOp, TextOp
-from monitor_pdf.layout.fonts import font_name
+from monitor_pdf.layout.shaped import draw_string
 from monitor_pdf.layout.styles import hex_colour
 
 _CAPS = {"butt": 0, "round": 1, "projecting": 2}
@@ -58,17 +58,14 @@ def _path(canvas: Canvas, op: PathOp) -> None:
 
 
 def _text(canvas: Canvas, op: TextOp) -> None:
-    canvas.setFont(font_name(op.face), op.size)
+    """Shaped as the chart measured it (charts/style.py text_width), so a label
+    anchored at its end or middle lands where the chart placed it."""
     canvas.setFillColor(hex_colour(op.color), alpha=op.alpha if op.alpha < 1 else None)
     if op.angle:
         canvas.saveState()
         canvas.translate(op.x, op.y)
         canvas.rotate(op.angle)
-        canvas.drawString(0, 0, op.text)
+        draw_string(canvas, 0, 0, op.text, op.face, op.size)
         canvas.restoreState()
-    elif op.anchor == "end":
-        canvas.drawRightString(op.x, op.y, op.text)
-    elif op.anchor == "middle":
-        canvas.drawCentredString(op.x, op.y, op.text)
     else:
-        canvas.drawString(op.x, op.y, op.text)
+        draw_string(canvas, op.x, op.y, op.text, op.face, op.size, anchor=op.anchor)
