@@ -41,7 +41,8 @@ wheel-check: factsheet ## build a wheel, install it in a clean venv (WHEEL_PYTHO
 	$(BIN)/python -m pip wheel . --no-deps --quiet -w build/wheel-check
 	$(WHEEL_PYTHON) -m venv build/wheel-check/venv
 	build/wheel-check/venv/bin/python -m pip install --quiet build/wheel-check/monitor_pdf-*.whl
-	cd build/wheel-check/out && ../venv/bin/monitor-pdf build && ../venv/bin/monitor-pdf build --factsheet landelijk
+	cd build/wheel-check/out && ../venv/bin/monitor-pdf build && ../venv/bin/monitor-pdf build --factsheet landelijk && \
+	  ../venv/bin/monitor-pdf build --profile print && ../venv/bin/monitor-pdf check factsheet-*.pdf
 	cmp build/wheel-check/out/factsheet-provincies-2024.pdf factsheet-provincies-2024.pdf || \
 	  (echo "the installed wheel builds other bytes than this checkout (make factsheet first)"; exit 1)
 
