@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 GS_STAMP := $(VENV)/.ghostscript
 
-.PHONY: factsheet factsheets test lint typecheck wheel-check visual-refresh bench bench-batch clean
+.PHONY: factsheet factsheets test lint typecheck wheel-check visual-refresh bench bench-batch clean diff
 
 factsheet: $(STAMP)  ## build factsheet-provincies-2024.pdf from the bundled data
 	$(BIN)/monitor-pdf build
@@ -15,6 +15,44 @@ factsheets: $(STAMP) ## build every factsheet, screen and print, into dist/ with
 	rm -rf dist
 	$(BIN)/monitor-pdf batch -o dist --profile screen --profile print
 	$(BIN)/monitor-pdf verify dist
+
+# What the factsheets say, this checkout against BASE (a git ref): BASE's files
+# (git archive, no worktree to clean up) are built with this venv and BASE's own
+# code and data (PYTHONPATH first), this checkout with its own; `monitor-pdf
+# diff` of the two folders goes to the terminal, build/diff/diff.md (for a pull
+# request's job summary) and build/diff/diff.json. A BASE from before the
+# records wrote none: that is said, and nothing is compared. Whatever happens,
+# build/diff/diff.md says it.
+BASE ?= main
+DIFF := build/diff
+RUN_BASE := cd $(DIFF)/base && PYTHONPATH="$(CURDIR)/$(DIFF)/base" "$(abspath $(BIN))/python" -m monitor_pdf
+RUN_THIS := PYTHONPATH="$(CURDIR)" "$(abspath $(BIN))/python" -m monitor_pdf
+DIFF_MD = printf '\#\# Factsheets: words and numbers against %s\n\n%s\n' "$(BASE)"
+diff: $(STAMP)       ## words and numbers of the factsheets against BASE (default main): build/diff/diff.md
+	rm -rf $(DIFF) && mkdir -p $(DIFF)/base
+	@git rev-parse --verify --quiet "$(BASE)^{commit}" > /dev/null || { \
+	  note="BASE=$(BASE) is no commit in this repository (fetch it first, e.g. git fetch origin main, and use origin/main)"; \
+	  echo "make diff: $$note"; $(DIFF_MD) "$$note" > $(DIFF)/diff.md; exit 1; }
+	git archive --format=tar "$(BASE)" | tar -x -C $(DIFF)/base
+	@echo "make diff: building the factsheets of $(BASE) into $(DIFF)/old and of this checkout into $(DIFF)/new"
+	@($(RUN_BASE) batch -o "$(CURDIR)/$(DIFF)/old") > $(DIFF)/old.log 2>&1 || { \
+	  tail -n 20 $(DIFF)/old.log; \
+	  note="the factsheets of $(BASE) did not all build with this venv and $(BASE)'s code (log: $(DIFF)/old.log)"; \
+	  echo "make diff: $$note"; $(DIFF_MD) "$$note" > $(DIFF)/diff.md; exit 1; }
+	@$(RUN_THIS) batch -o $(DIFF)/new > $(DIFF)/new.log 2>&1 || { \
+	  tail -n 20 $(DIFF)/new.log; \
+	  note="this checkout's factsheets did not all build (log: $(DIFF)/new.log)"; \
+	  echo "make diff: $$note"; $(DIFF_MD) "$$note" > $(DIFF)/diff.md; exit 1; }
+	@if ! grep -qs '"format": "monitor-pdf factsheet record"' $(DIFF)/old/*.json; then \
+	  note="$(BASE) predates the factsheet records: its build wrote no .json beside its PDFs, so there is nothing to compare the words and numbers with (the next change will have one)."; \
+	  echo "make diff: $$note"; $(DIFF_MD) "$$note" > $(DIFF)/diff.md; \
+	  exit 0; \
+	fi; \
+	{ printf '## Factsheets: words and numbers against %s\n\n' "$(BASE)"; $(RUN_THIS) diff --format markdown $(DIFF)/old $(DIFF)/new; } > $(DIFF)/diff.md && \
+	$(RUN_THIS) diff --format json $(DIFF)/old $(DIFF)/new > $(DIFF)/diff.json && \
+	if $(RUN_THIS) diff --exit-code $(DIFF)/old $(DIFF)/new; then \
+	  echo "No change in the words and numbers of any factsheet." | tee -a $(DIFF)/diff.md; \
+	fi
 
 bench: $(STAMP)      ## timings against the peers in ../shared/bench/peers; updates docs/benchmarks.md
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
@@ -69,4 +107,4 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) factsheet-*.pdf .pytest_cache dist build
+	rm -rf $(VENV) factsheet-*.pdf factsheet-*.json .pytest_cache dist build

@@ -20,6 +20,7 @@ from importlib import metadata
 from pathlib import Path
 
 from monitor_pdf import __version__
+from monitor_pdf.processes import held
 
 _MEMORY: dict[tuple[str, str], object] = {}
 _MEMORY_LIMIT = 2048
@@ -81,15 +82,19 @@ def put(kind: str, key: str, value) -> None:
     folder = cache_dir()
     if folder is None:
         return
-    try:
-        target = folder / kind
-        target.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target, prefix=".", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, target / f"{key}.pickle")
-    except OSError:
-        pass                 # a cache that cannot be written is only a slower build
+    target = folder / kind
+    with held():             # a stop waits for the rename: no temporary file is left behind
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target, prefix=".", suffix=".tmp")
+        except OSError:
+            return           # a cache that cannot be written is only a slower build
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, target / f"{key}.pickle")
+        except OSError:
+            Path(tmp).unlink(missing_ok=True)
 
 
 def _remember(kind: str, key: str, value) -> None:

@@ -6,16 +6,19 @@ second core, a forked helper imports matplotlib and sets up the fonts while
 the main process reads the data, then draws the charts it is sent. Only the
 one-shot `build` command uses it, and only when the tables are not in the
 cache (else the charts most likely are too); long-running processes (watch,
-batch workers) import matplotlib once and keep it.
+batch workers) import matplotlib once and keep it. The helper ignores Ctrl-C
+(the build stops it) and ends with the build, however that ends
+(processes.die_with_parent).
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 
 from monitor_pdf.errors import ChartError
-from monitor_pdf.processes import can_fork, usable_cpus
+from monitor_pdf.processes import can_fork, die_with_parent, forking, stop_children, usable_cpus
 
 
 class ChartProcess:
@@ -33,8 +36,14 @@ class ChartProcess:
             return None
         context = multiprocessing.get_context("fork")
         ours, theirs = context.Pipe()
-        process = context.Process(target=_serve, args=(theirs,), daemon=True)
-        process.start()
+        process = context.Process(target=_serve, args=(theirs, os.getpid()), daemon=True)
+        try:
+            with forking():     # the helper takes up its own signal handling before any signal reaches it
+                process.start()
+        except BaseException:   # a stop held back meanwhile acts here: the new helper goes too
+            if process.pid is not None:
+                stop_children([process])
+            raise
         theirs.close()
         return cls(process, ours)
 
@@ -60,11 +69,15 @@ class ChartProcess:
                 pass
             self._process.join(timeout=5)
         if self._process.is_alive():
-            self._process.terminate()
-            self._process.join(timeout=5)
+            self.stop()
+
+    def stop(self) -> None:
+        """Stop the helper at once, whatever it is doing (the build was stopped)."""
+        stop_children([self._process])
 
 
-def _serve(connection) -> None:
+def _serve(connection, parent_pid: int) -> None:
+    die_with_parent(parent_pid)      # a parent that is gone, even by SIGKILL, takes the helper with it
     from monitor_pdf.charts.draw import ChartRequest, draw_charts
     from monitor_pdf.charts.style import register_fonts
 

@@ -29,6 +29,7 @@ Examples:
   monitor-pdf batch -o dist --jobs 2         # every laag, latest year, with manifest.json
   monitor-pdf build --profile print          # CMYK, bleed and crop marks for the print shop
   monitor-pdf verify dist                    # the PDFs still match manifest.json
+  monitor-pdf diff old-dist dist             # what changed in words and numbers between two builds
   monitor-pdf check dist/*.pdf               # PDF/X-4 (print) and PDF/A-2b (screen) checks, one line each
   monitor-pdf validate --data ./mijn-data    # every problem in the tables, nothing drawn
   monitor-pdf preview -o previews            # PNG pages for review
@@ -68,13 +69,21 @@ def _build_options(function):
 
 class _Cli(click.Group):
     """Turns a MonitorError into one line on stderr and its exit code, here rather
-    than in main(), so click's CliRunner sees exactly what a user sees."""
+    than in main(), so click's CliRunner sees exactly what a user sees. So does a
+    stop (SIGINT, SIGTERM): one line, exit 130 or 143 (_stopped)."""
 
     def invoke(self, ctx: click.Context):
         from monitor_pdf.errors import MonitorError
+        from monitor_pdf.processes import Stopped, stop_on_signals
+        from monitor_pdf.render.output import forget_written
 
+        forget_written()
         try:
-            return super().invoke(ctx)
+            with stop_on_signals():
+                return super().invoke(ctx)
+        except Stopped as stop:
+            _stopped(stop)
+            ctx.exit(stop.exit_code)
         except MonitorError as exc:
             for value in getattr(exc, "values", []):     # --strict lists what it refused
                 click.echo(f"  {value}", err=True)
@@ -107,11 +116,19 @@ def cli() -> None:
 def build(factsheet: str | None, laag: str | None, jaar: int | None, data_dir: Path | None, output: Path | None,
           strict: bool, profile: str) -> None:
     """Build one factsheet and write it atomically."""
-    from monitor_pdf.pipeline import build_factsheet
+    from monitor_pdf.processes import Stopped
+    from monitor_pdf.render.output import written
 
     started = time.perf_counter()
-    path, made = build_factsheet(laag=laag, jaar=jaar, data_dir=data_dir, output=output, strict=strict,
-                                 profile=profile, parallel_start=True, factsheet=factsheet)
+    try:
+        from monitor_pdf.pipeline import build_factsheet  # in here: a stop while it loads is told as one
+
+        path, made = build_factsheet(laag=laag, jaar=jaar, data_dir=data_dir, output=output, strict=strict,
+                                     profile=profile, parallel_start=True, factsheet=factsheet)
+    except Stopped as stop:
+        if output is not None and not written():
+            stop.detail = f"{output} not written" + (", the old one is kept" if output.exists() else "")
+        raise
     note = "; shows illustrative values (marked *)" if made.illustrative else ""
     pages = len(made.pages)
     click.echo(f"wrote {path} ({pages} page{'s' if pages != 1 else ''}, {len(made.pdf) / 1024:.0f} KB, "
@@ -149,6 +166,8 @@ def watch(factsheet: str | None, laag: str | None, jaar: int | None, data_dir: P
     Stop with Ctrl-C."""
     from monitor_pdf.errors import MonitorError
     from monitor_pdf.pipeline import build_factsheet, open_factsheet
+    from monitor_pdf.processes import Stopped
+    from monitor_pdf.render.output import written
     from monitor_pdf.render.preview import write_previews
     from monitor_pdf.watch import watch as watch_files
 
@@ -173,8 +192,10 @@ def watch(factsheet: str | None, laag: str | None, jaar: int | None, data_dir: P
     try:
         spec, folder = open_factsheet(factsheet, data_dir)
         watch_files(folder, rebuild, on_start=start, kind_dir=spec.kind.directory)
-    except KeyboardInterrupt:
-        click.echo("stopped")
+    except Stopped as stop:          # Ctrl-C or SIGTERM, between rebuilds or during one
+        built = sorted({str(p) for p in written() if p.suffix == ".pdf"})
+        stop.detail = f"{', '.join(built)} kept as last built" if built else "nothing written"
+        raise
 
 
 @cli.command("list", epilog=EXAMPLES)
@@ -305,7 +326,7 @@ def structure(pdf: Path) -> None:
 @cli.command(epilog=EXAMPLES)
 @click.argument("out_dir", type=click.Path(path_type=Path, file_okay=False, exists=True), metavar="DIR")
 def verify(out_dir: Path) -> None:
-    """Check that the PDFs in DIR match its manifest.json (sizes and sha256)."""
+    """Check that the PDFs in DIR, and the records beside them, match its manifest.json (sizes and sha256)."""
     from monitor_pdf.batch import verify_manifest
 
     problems = verify_manifest(out_dir)
@@ -313,7 +334,37 @@ def verify(out_dir: Path) -> None:
         click.echo(f"monitor-pdf: {problem}", err=True)
     if problems:
         raise click.exceptions.Exit(1)
-    click.echo(f"{out_dir}: every PDF matches manifest.json")
+    click.echo(f"{out_dir}: every PDF and its record match manifest.json")
+
+
+@cli.command("diff", epilog=EXAMPLES)
+@click.argument("old", type=click.Path(path_type=Path), metavar="OLD")
+@click.argument("new", type=click.Path(path_type=Path), metavar="NEW")
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown", "json"]), default="text",
+              show_default=True, help="text for a terminal, markdown for a pull request, json for a program.")
+@click.option("--exit-code", is_flag=True, help="Exit 1 when anything changed, 0 when nothing did (like git diff).")
+def diff_command(old: Path, new: Path, output_format: str, exit_code: bool) -> None:
+    """Compare two builds by what their factsheets say: OLD and NEW are two output
+    folders, or two factsheets (PDFs, or the .json records beside them).
+
+    Per factsheet: values that changed (figure, item, old -> new), items added or
+    removed, sentences that changed (word by word), claims whose outcome or word
+    choice changed; factsheets added or removed. Nothing is printed for what did
+    not change."""
+    from monitor_pdf import review
+
+    report = review.compare_paths(old, new)
+    for warning in report.warnings:
+        click.echo(f"monitor-pdf: warning: {_one_line(warning)}", err=True)
+    if output_format == "json":
+        text = review.as_json(report)
+    elif output_format == "markdown":
+        text = review.as_markdown(report)
+    else:
+        text = review.as_text(report, colour=sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+    click.echo(text, nl=False)
+    if exit_code and report.changed:
+        raise click.exceptions.Exit(1)
 
 
 @cli.command(epilog=EXAMPLES)
@@ -379,7 +430,24 @@ def _summary(outcomes, elapsed: float, jobs: int, manifest: Path) -> None:
 
 
 def main() -> None:
-    cli(prog_name="monitor-pdf")
+    from monitor_pdf.processes import Stopped, handle_stop_signals
+
+    handle_stop_signals()       # SIGINT and SIGTERM: one path, for the whole process (processes.py)
+    try:
+        cli(prog_name="monitor-pdf")
+    except Stopped as stop:     # one that came before or after a command ran
+        _stopped(stop)
+        sys.exit(stop.exit_code)
+
+
+def _stopped(stop) -> None:
+    """The one line a stopped command prints: which signal, and what it kept or wrote."""
+    from monitor_pdf.render.output import written
+
+    done = written()
+    detail = stop.detail or (f"wrote {', '.join(str(p) for p in done)} before it stopped" if done
+                             else "nothing written, the files there are kept")
+    click.echo(f"monitor-pdf: stopped ({stop.name}); {detail}", err=True)
 
 
 def _one_line(text: str) -> str:

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from monitor_pdf import cache, resources
 from monitor_pdf.kind import Kind, find_kind
+from monitor_pdf.sidecar import FactsheetRecord
 from monitor_pdf.spec import PT_PER_MM, FactsheetSpec, load_overrides, load_spec
 
 if TYPE_CHECKING:   # the stages are imported where they run: a command pays only for those it uses
@@ -37,6 +38,7 @@ class Factsheet:
     page_height_pt: float  # trim height: placements are measured from the trim box
     kind: Kind
     profile: str = "screen"
+    record: FactsheetRecord = field(default_factory=dict)   # what it says (contents.py), written beside the PDF
 
     def placements(self) -> list[Placement]:
         return [p for page in self.pages for p in page.placements]
@@ -159,6 +161,7 @@ def render_factsheet(laag: str | None = None, jaar: int | None = None,
     """Run every stage for one factsheet. `strict` refuses (StrictError) when any
     value it would show, or that its sentences rest on, is illustrative."""
     from monitor_pdf import theme
+    from monitor_pdf.contents import describe
     from monitor_pdf.layout.build import attach_charts, check_printable, make_boxes
     from monitor_pdf.layout.engine import fit_figures, layout_pages
     from monitor_pdf.model import build_model
@@ -192,7 +195,9 @@ def render_factsheet(laag: str | None = None, jaar: int | None = None,
         keywords=(*(k.strip() for k in meta.get("keywords", "").split(",") if k.strip()), laag, str(jaar)),
     )
     pdf = render_pdf(spec, pages, header, wording.footer, metadata, output_profile)
-    return Factsheet(pdf, laag, jaar, pages, illustrative, spec.grid.page_height * PT_PER_MM, spec.kind, profile)
+    record = describe(spec, model, wording, illustrative, pdf, profile)
+    return Factsheet(pdf, laag, jaar, pages, illustrative, spec.grid.page_height * PT_PER_MM, spec.kind, profile,
+                     record)
 
 
 def _refuse_illustrative(shown: list[Record], laag: str, jaar: int) -> None:
@@ -215,7 +220,6 @@ def build_factsheet(laag: str | None = None, jaar: int | None = None, data_dir: 
     `parallel_start` (for a one-shot process): when the tables are new, draw the
     charts in a helper process that imports matplotlib while the data is read."""
     from monitor_pdf.names import output_name
-    from monitor_pdf.render.output import write_atomic
 
     spec, data_dir = open_factsheet(factsheet, data_dir)
     helper = None
@@ -225,9 +229,29 @@ def build_factsheet(laag: str | None = None, jaar: int | None = None, data_dir: 
         helper = ChartProcess.start()
     try:
         made = render_factsheet(laag, jaar, data_dir, spec=spec, strict=strict, profile=profile, helper=helper)
-    finally:
+    except BaseException:     # failed, or stopped (processes.Stopped): the helper goes at once
         if helper is not None:
-            helper.close()
+            helper.stop()
+        raise
+    if helper is not None:
+        helper.close()
     path = Path(output) if output else Path(output_name(spec.kind, made.laag, made.jaar, profile))
-    write_atomic(path, made.pdf)
+    write_factsheet(path, made)
     return path, made
+
+
+def write_factsheet(path: Path, made: Factsheet) -> Path:
+    """Write the PDF, then its record beside it (sidecar.py), each atomically;
+    the record's bytes are made before either is written, and a stop signal
+    waits until both are (processes.held). Returns the record's path. The record
+    names the PDF's sha256: should the second write fail, `verify` and `diff`
+    see that the two do not belong together."""
+    from monitor_pdf.processes import held
+    from monitor_pdf.render.output import write_atomic
+    from monitor_pdf.sidecar import encode, sidecar_path
+
+    record = encode(made.record)
+    with held():
+        write_atomic(path, made.pdf)
+        write_atomic(sidecar_path(path), record)
+    return sidecar_path(path)

@@ -15,7 +15,8 @@ def test_default_build_writes_the_provincies_factsheet(tmp_path, monkeypatch):
     result = CliRunner().invoke(cli, ["build"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert "wrote factsheet-provincies-2024.pdf (2 pages" in result.output
-    assert [p.name for p in tmp_path.iterdir()] == ["factsheet-provincies-2024.pdf"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["factsheet-provincies-2024.json",    # its record
+                                                          "factsheet-provincies-2024.pdf"]
     with pdfplumber.open(tmp_path / "factsheet-provincies-2024.pdf") as pdf:
         assert len(pdf.pages) == 2
         assert "Provincies" in pdf.pages[0].extract_text()

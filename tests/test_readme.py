@@ -4,7 +4,8 @@ runs its documentation's examples).
 Each line runs in a fresh folder holding what a reader of that section has at
 hand: `mijn-data` and `mijn-factsheet` (as `monitor-pdf kinds copy` makes
 them), `per-provincie` (the generated twelve-provincie data), and a built
-factsheet and `dist/` for the commands that read them. The line must succeed,
+factsheet and `dist/` for the commands that read them, and `vorige/` (a build
+from data with one value that differs) for `diff`. The line must succeed,
 and every file its comment names (factsheet-landelijk-2024.pdf, previews/...)
 must be there afterwards. `watch` runs until its first build, then gets Ctrl-C.
 The `make` lines are the set-up commands CI itself runs (.ci/run).
@@ -59,6 +60,18 @@ def workspace(tmp_path_factory) -> Path:
     try:
         for args in (["kinds", "copy", "agressie", "mijn-factsheet", "--data", "mijn-data"],
                      ["build"], ["build", "--profile", "print"], ["batch", "-o", "dist"]):
+            result = CliRunner().invoke(cli, args)
+            assert result.exit_code == 0, (args, result.output, result.stderr)
+        # `vorige`: the factsheets as a build before a correction saw them (Intern
+        # gemeld, provincies 2024: 33 where the bundled data has 30), for `diff`
+        shutil.copytree("mijn-data", "vorige-data")
+        melden = Path("vorige-data", "melden.csv")
+        before = "besproken_gemeld,Intern gemeld,provincies,2024,30,"
+        assert melden.read_text(encoding="utf-8").count(before) == 1
+        melden.write_text(melden.read_text(encoding="utf-8").replace(before, before.replace(",30,", ",33,")),
+                          encoding="utf-8")
+        for args in (["batch", "-o", "vorige", "--data", "vorige-data"],
+                     ["build", "--factsheet", "landelijk", "-o", "vorige/factsheet-landelijk-2024.pdf"]):
             result = CliRunner().invoke(cli, args)
             assert result.exit_code == 0, (args, result.output, result.stderr)
     finally:

@@ -38,12 +38,15 @@ TOP_LEVEL = {
     "monitor_pdf.cache": "leaf",
     "monitor_pdf.spec": "leaf",
     "monitor_pdf.processes": "leaf",
+    "monitor_pdf.sidecar": "leaf",      # the record file beside each PDF: name, bytes, reading
+    "monitor_pdf.review": "leaf",       # diff of two builds' records (reads JSON only)
     "monitor_pdf.model": "model",
     "monitor_pdf.pipeline": "pipeline",
     "monitor_pdf.batch": "pipeline",
     "monitor_pdf.validate": "pipeline",
     "monitor_pdf.watch": "pipeline",
     "monitor_pdf.chart_process": "pipeline",
+    "monitor_pdf.contents": "pipeline",  # a factsheet's record, from its model and wording
     "monitor_pdf.cli": "cli",
     "monitor_pdf.__main__": "cli",
 }
