@@ -22,17 +22,27 @@ SHAPES = {
 }
 
 
+# Shapes whose items a figure may sort by value (layout.toml: order = "value").
+SORTABLE = ("items", "items_lagen", "items_jaren")
+
+
 @dataclass(frozen=True)
 class ChartKind:
     shapes: tuple[str, ...]   # the shapes it can draw
     doc: str
+    axis: str                 # "horizontal" | "vertical" | "line": charts of one axis on a page share a scale
+    by_content: bool = False  # its height follows from its bars (the theme's geometry), at most layout.toml's
 
 
 CHART_KINDS = {
-    "hbar": ChartKind(("items", "jaren"), "horizontal bars, labels on the left, values at the bar ends"),
-    "vbar": ChartKind(("items", "jaren"), "vertical bars, labels under them, values on top"),
-    "scale": ChartKind(("items",), "vertical bars over the points of a scale; highlighted points dark"),
-    "grouped_hbar": ChartKind(("items_lagen", "items_jaren"), "one group of horizontal bars per item, with a legend"),
-    "grouped_vbar": ChartKind(("lagen_jaren",), "one cluster of vertical bars per unit, one bar per year"),
-    "line": ChartKind(("jaren_items",), "one line per item over the years, values at the points"),
+    "hbar": ChartKind(("items", "jaren"), "horizontal bars, labels on the left, values at the bar ends",
+                      "horizontal", by_content=True),
+    "vbar": ChartKind(("items", "jaren"), "vertical bars, labels under them, values on top", "vertical"),
+    "scale": ChartKind(("items",), "vertical bars over the points of a scale; highlighted points dark", "vertical"),
+    "grouped_hbar": ChartKind(("items_lagen", "items_jaren"), "one group of horizontal bars per item, with a legend",
+                              "horizontal", by_content=True),
+    "grouped_vbar": ChartKind(("lagen_jaren",), "one cluster of vertical bars per unit, one bar per year, "
+                              "each labelled with its year", "vertical"),
+    "line": ChartKind(("jaren_items",), "one line per item over the years, values at the points, "
+                      "names at the line ends", "line"),
 }

@@ -7,10 +7,12 @@ names the figure when something the layout needs is not in the data.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from monitor_pdf.chartkinds import CHART_KINDS
 from monitor_pdf.data.records import Record, SentenceForm, UnitRecord
 from monitor_pdf.errors import DataError
 from monitor_pdf.rounding import decimals_needed, round_half_away
@@ -35,6 +37,10 @@ class ChartData:
     names: tuple[tuple[str, str], ...] = ()  # display names of unit keys ("provincies" -> "Provincies")
     decimals: int = 0                        # one precision for every value the chart prints
     series_are_years: bool = False           # series are editions (coloured light to dark), not units
+    domain: float = 0.0                      # the value at the scale's end, the same in every factsheet
+                                             # of the data (0: the largest value shown)
+    slots: tuple[int, ...] = ()              # per series, the unit's place in the data: its colour
+    sorted_by_value: bool = False            # the items are sorted high to low, not in the data's order
 
     def name(self, key: str) -> str:
         return dict(self.names).get(key, key)
@@ -176,7 +182,9 @@ def build_model(dataset: Dataset, spec: FactsheetSpec, laag: str, jaar: int, dat
         raise DataError(f"jaar {jaar} is not in the data (there: {', '.join(map(str, dataset.jaren))})",
                         file=str(data_dir))
     shown: set[Record] = set()
-    charts = {b.id: _chart_data(dataset, b, laag, jaar, shown) for b in spec.figure_blocks()}
+    domains = scale_domains(dataset, spec)
+    charts = {b.id: replace(_chart_data(dataset, b, laag, jaar, shown), domain=domains[b.id])
+              for b in spec.figure_blocks()}
     rankings = {b.id: rank_items(dataset, b.data[0], laag, edition_of(dataset, b, laag, jaar), 3, shown)
                 for b in spec.placed_blocks() if b.kind == "top3"}
     trend_years = {b.data[0]: tuple(shown_years(dataset, b, laag, jaar)) for b in spec.figure_blocks()
@@ -197,6 +205,35 @@ def _decimals(dataset: Dataset, spec: FactsheetSpec, charts: dict[str, ChartData
         found[indicator] = decimals_needed(r.waarde for lg in dataset.peers(laag)
                                            for r in dataset.rows(indicator, lg, jaar))
     return found
+
+
+def nice_ceiling(value: float) -> float:
+    """The scale's end for a largest value: rounded up to one significant digit
+    (47 -> 50, 59 -> 60, 91 -> 100, 13 -> 20, 3 -> 3), at least 1."""
+    if value <= 1:
+        return 1.0
+    magnitude = 10 ** math.floor(math.log10(value))
+    return float(math.ceil(round(value / magnitude, 9)) * magnitude)
+
+
+def scale_domains(dataset: Dataset, spec: FactsheetSpec) -> dict[str, float]:
+    """The value at each figure's scale end, from the data of every unit and
+    year (so every factsheet of the data draws a value at one length): the
+    largest value of its indicators, rounded up (nice_ceiling). Figures with
+    scale = "page" share the largest end among the page's figures of their
+    axis (layout.toml); a number sets the end."""
+    largest: dict[str, float] = defaultdict(float)
+    for record in dataset.records:
+        largest[record.indicator] = max(largest[record.indicator], record.waarde)
+    own = {b.id: b.scale_end if b.scale == "fixed" else nice_ceiling(max(largest[i] for i in b.data))
+           for b in spec.figure_blocks()}
+    group: dict[tuple[int, str], float] = defaultdict(float)
+    for b in spec.figure_blocks():
+        if b.scale == "page":
+            key = (spec.page_of(b.id), CHART_KINDS[b.chart].axis)
+            group[key] = max(group[key], own[b.id])
+    return {b.id: group[(spec.page_of(b.id), CHART_KINDS[b.chart].axis)] if b.scale == "page" else own[b.id]
+            for b in spec.figure_blocks()}
 
 
 def block_problems(dataset: Dataset, spec: FactsheetSpec, laag: str, jaar: int) -> list[DataError]:
@@ -248,6 +285,29 @@ def edition_of(ds: Dataset, block: BlockSpec, laag: str, jaar: int) -> int:
 
 
 def _chart_data(ds: Dataset, block: BlockSpec, laag: str, jaar: int, shown: set[Record]) -> ChartData:
+    data = _table(ds, block, laag, jaar, shown)
+    if not data.series_are_years and block.shape != "jaren_items":
+        data = replace(data, slots=tuple(ds.lagen.index(s) for s in data.series))
+    return sorted_by_value(data) if block.order == "value" else data
+
+
+def sorted_by_value(data: ChartData) -> ChartData:
+    """The items from high to low by the highlighted series' value (the
+    factsheet's own unit, or this edition), else the first series', as
+    printed: values that print equal keep the data's order, missing ones last."""
+    series = next((k for k, s in enumerate(data.series) if s in data.highlight), 0)
+    row = data.cells[series]
+
+    def key(i: int) -> tuple[bool, float, int]:
+        cell = row[i]
+        return cell is None, -round_half_away(cell.value, data.decimals) if cell else 0.0, i
+
+    order = sorted(range(len(data.categories)), key=key)
+    return replace(data, categories=tuple(data.categories[i] for i in order),
+                   cells=tuple(tuple(cells[i] for i in order) for cells in data.cells), sorted_by_value=True)
+
+
+def _table(ds: Dataset, block: BlockSpec, laag: str, jaar: int, shown: set[Record]) -> ChartData:
     purpose = f"Figuur {block.number} ({block.id})"
     jaar = edition_of(ds, block, laag, jaar)
     peers = ds.peers(laag)

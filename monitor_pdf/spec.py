@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from monitor_pdf import resources
-from monitor_pdf.chartkinds import CHART_KINDS, SHAPES
+from monitor_pdf.chartkinds import CHART_KINDS, SHAPES, SORTABLE
 from monitor_pdf.errors import SpecError
 from monitor_pdf.kind import Kind, load_kind
 from monitor_pdf.textspec import TEXT_FIELDS, TextSpec, parse_texts, table_lines
@@ -23,6 +23,8 @@ from monitor_pdf.words import Words, load_words
 
 BLOCK_KINDS = {"headline", "paragraph", "figure", "top3", "callout"}
 CALLOUT_STYLES = {"band", "box", "number"}
+SCALES = ("page", "figure")    # or a number: the value at the scale's end
+ORDERS = ("data", "value")
 PAGE_SIZES_MM = {"A4": (210.0, 297.0)}
 PT_PER_MM = 72 / 25.4
 
@@ -39,6 +41,7 @@ class Grid:
     block_gap: float
     max_extra_row_gap: float
     footer_baseline: float
+    footer_gap: float = 0.0     # kept free above content_bottom (the footer rule is 1 mm under it)
 
     @property
     def content_width(self) -> float:
@@ -72,6 +75,11 @@ class BlockSpec:
     years: int = 0                      # figure (trends): show at most this many latest years (0: all)
     edition: str = ""                   # figure, top3: "latest" = the latest edition that has the data
     style: str = ""                     # callout
+    scale: str = "page"                 # figure: "page" (one scale with the page's charts of its axis, over
+                                        # every unit in the data), "figure" (its own, over every unit), "fixed"
+    scale_end: float = 0.0              # figure, scale "fixed": the value at the scale's end
+    order: str = "data"                 # figure: "data" (the rows' order: the questionnaire's), "value" (high to low)
+    columns: int = 1                    # paragraph: set in this many columns (a lead across the page)
 
 
 @dataclass(frozen=True)
@@ -114,6 +122,13 @@ class FactsheetSpec:
             for row in page.rows:
                 if any(block_id in column for column in row.columns):
                     return self.grid.content_width if row.full_width else self.grid.column_width
+        raise SpecError(f"layout.toml: block '{block_id}' is not placed on any page")
+
+    def page_of(self, block_id: str) -> int:
+        """The 1-based page a block is placed on."""
+        for number, page in enumerate(self.pages, start=1):
+            if any(block_id in column for row in page.rows for column in row.columns):
+                return number
         raise SpecError(f"layout.toml: block '{block_id}' is not placed on any page")
 
     def placed_blocks(self) -> list[BlockSpec]:
@@ -183,6 +198,7 @@ def _parse_spec(directory: Path) -> FactsheetSpec:
     theme = load_theme(directory / "theme.toml") if (directory / "theme.toml").is_file() else DEFAULT_THEME
     spec = FactsheetSpec(grid, headers, pages, blocks, text, load_kind(directory), load_words(directory), theme)
     _check_texts(spec)
+    _check_shared_scales(spec)
     return spec
 
 
@@ -233,7 +249,7 @@ def _grid(raw: dict) -> Grid:
     missing = [k for k in keys if k not in raw]
     if missing:
         raise SpecError(f"layout.toml: [grid] lacks {', '.join(missing)}")
-    return Grid(width, height, **{k: float(raw[k]) for k in keys})
+    return Grid(width, height, **{k: float(raw[k]) for k in keys}, footer_gap=float(raw.get("footer_gap", 0.0)))
 
 
 def _block(block_id: str, raw: dict) -> BlockSpec:
@@ -253,6 +269,9 @@ def _block(block_id: str, raw: dict) -> BlockSpec:
         years=int(raw.get("years", 0)),
         edition=str(raw.get("edition", "")),
         style=raw.get("style", ""),
+        **_scale(raw.get("scale", "page")),
+        order=str(raw.get("order", "data")),
+        columns=int(raw.get("columns", 1)),
     )
     problem = _block_problem(block)
     if problem:
@@ -260,8 +279,30 @@ def _block(block_id: str, raw: dict) -> BlockSpec:
     return block
 
 
+def _scale(raw: object) -> dict:
+    """scale = "page" | "figure" | a number (the value at the scale's end)."""
+    if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
+        return {"scale": repr(raw)}
+    if isinstance(raw, str):
+        return {"scale": raw}
+    return {"scale": "fixed", "scale_end": float(raw)}
+
+
 def _block_problem(b: BlockSpec) -> str | None:
+    if b.kind != "figure" and (b.scale != "page" or b.order != "data"):
+        return "scale and order are settings of a figure"
+    if b.kind != "paragraph" and b.columns != 1:
+        return "columns is a setting of a paragraph"
+    if b.columns not in (1, 2):
+        return f"columns = {b.columns}: a paragraph is set in 1 or 2 columns"
     if b.kind == "figure":
+        if b.scale not in (*SCALES, "fixed") or (b.scale == "fixed" and b.scale_end <= 0):
+            setting = b.scale if b.scale != "fixed" else f"{b.scale_end:g}"
+            return f"scale {setting} is not \"page\", \"figure\" or a positive number"
+        if b.order not in ORDERS:
+            return f"order '{b.order}' is not one of {list(ORDERS)}"
+        if b.order == "value" and b.shape not in SORTABLE:
+            return f"order = \"value\" sorts items; shape '{b.shape}' keeps its order"
         if b.chart not in CHART_KINDS:
             return f"chart '{b.chart}' is not one of {sorted(CHART_KINDS)}"
         if b.shape not in SHAPES:
@@ -279,6 +320,21 @@ def _block_problem(b: BlockSpec) -> str | None:
     if b.kind == "callout" and b.style not in CALLOUT_STYLES:
         return f"style '{b.style}' is not one of {sorted(CALLOUT_STYLES)}"
     return None
+
+
+def _check_shared_scales(spec: FactsheetSpec) -> None:
+    """Horizontal bars that share a page's scale start at one place and are as
+    long for one value: the same column width and label_share."""
+    for number in range(1, len(spec.pages) + 1):
+        shared = [b for b in spec.figure_blocks() if b.scale == "page" and spec.page_of(b.id) == number
+                  and CHART_KINDS[b.chart].axis == "horizontal"]
+        for block in shared[1:]:
+            first = shared[0]
+            if (spec.block_width(block.id), block.label_share) != (spec.block_width(first.id), first.label_share):
+                raise SpecError(
+                    f"layout.toml: block '{block.id}': it shares page {number}'s scale with '{first.id}', so its "
+                    f"bars must start where theirs do: give both the same column width and label_share "
+                    f"({block.label_share:g} and {first.label_share:g}), or set scale = \"figure\"")
 
 
 def _page(number: int, raw: dict, headers: dict, blocks: dict) -> PageSpec:

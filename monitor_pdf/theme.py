@@ -13,6 +13,7 @@ import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, fields
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,18 @@ from monitor_pdf.errors import SpecError
 
 CMYK = tuple[float, float, float, float]
 TAC_LIMIT = 300   # % total area coverage: the most ink a hand-set [cmyk] value may ask for
+# The type scale ([scale] in theme.toml): every size the factsheet prints is one
+# of its steps. Print minimum, and few sizes with a visible step between them.
+MIN_SIZE = 7.0    # pt: nothing smaller is printed (the illustrative mark * included)
+MAX_STEPS = 8
+MIN_STEP = 1.10   # each step at least 10% larger than the one below
+# Colour that survives (WCAG 2.1 contrast, CIE L*): text at least TEXT_CONTRAST
+# against what is behind it; a chart mark (bar, line, swatch) at least
+# MARK_CONTRAST, else drawn with a keyline that is; the colours of series shown
+# together at least SERIES_LIGHTNESS apart in L*, so they differ in greyscale.
+TEXT_CONTRAST = 4.5
+MARK_CONTRAST = 3.0
+SERIES_LIGHTNESS = 12.0
 
 
 @dataclass(frozen=True)
@@ -35,6 +48,23 @@ class TextStyle:
     leading: float         # pt
     face: str = "regular"  # key of Theme.faces
     color: str = "#1A1A1A"
+    step: str = ""         # the step of the type scale its size is
+
+
+@dataclass(frozen=True)
+class TypeScale:
+    """The sizes the factsheet prints: (name, size, leading) in points, small to large."""
+    steps: tuple[tuple[str, float, float], ...]
+
+    def __getitem__(self, name: str) -> tuple[float, float]:
+        for step, size, leading in self.steps:
+            if step == name:
+                return size, leading
+        raise ValueError(f"size '{name}' is not a step of [scale] ({', '.join(s for s, _, _ in self.steps)})")
+
+    @property
+    def sizes(self) -> tuple[float, ...]:
+        return tuple(size for _, size, _ in self.steps)
 
 
 @dataclass(frozen=True)
@@ -54,6 +84,7 @@ class Typography:
     big_number: TextStyle
     list_title: TextStyle
     list_item: TextStyle
+    list_value: TextStyle    # the share after a reason in a top-3 list
     list_number: TextStyle
     footer: TextStyle
 
@@ -72,6 +103,8 @@ class Colours:
     muted_series: tuple[str, ...]
     year_ramp: tuple[str, ...]
     line_series: tuple[str, ...]
+    grid: str = ""          # light reference lines in charts (default: rule)
+    keyline: str = ""       # the edge of a chart mark lighter than MARK_CONTRAST on white (default: rule)
 
     def all(self) -> tuple[str, ...]:
         found: list[str] = []
@@ -83,20 +116,30 @@ class Colours:
 
 @dataclass(frozen=True)
 class ChartStyle:
-    """Everything a chart needs to know about the look (it travels with each request)."""
-    label_size: float
-    value_size: float
-    legend_size: float
-    label_leading: float
-    max_bar: float
-    max_group_bar: float
+    """Everything a chart needs to know about the look (it travels with each request).
+    One geometry for every chart: lengths in points, from [chart] in theme.toml."""
+    text_size: float                 # every chart text: labels, values, legends (a step of the scale)
+    text_leading: float
+    bar: float                       # hbar: the thickness of a bar
+    bar_gap: float                   # hbar: between two bars (at least)
+    group_bar: float                 # grouped_hbar: each bar of a group
+    group_bar_gap: float             # grouped_hbar: between the bars of a group
+    group_gap: float                 # grouped_hbar: between two groups (at least)
+    column: float                    # vertical bars: the width of a bar (at most)
+    label_gap: float                 # category label to its bar
+    value_gap: float                 # bar end to its value label
+    legend_gap: float                # legend to plot
+    caption_gap: float               # caption to chart (the figure box)
+    note_gap: float                  # chart to note (the figure box)
     bar_color: str
     label_color: str
     value_color: str
     rule_color: str
+    grid_color: str                  # light reference lines
+    keyline_color: str               # the edge of a mark too light to stand out on its own (MARK_CONTRAST)
     highlight_band: str              # behind the factsheet's own unit in grouped vertical bars
     own_color: str                   # the factsheet's own unit
-    muted_series: tuple[str, ...]    # the other units
+    muted_series: tuple[str, ...]    # the other units, by their place in the data
     year_ramp: tuple[str, ...]
     line_series: tuple[str, ...]
     scale_highlight: str
@@ -113,6 +156,7 @@ class Theme:
     faces: tuple[tuple[str, FontFace], ...]   # regular, bold
     cmyk: tuple[tuple[str, CMYK], ...] = ()
     source: str = ""
+    scale: TypeScale = TypeScale(())
 
     @property
     def palette(self) -> tuple[str, ...]:
@@ -161,8 +205,15 @@ def _where(path: Path, message: str) -> str:
     return str(path)
 
 
+OPTIONAL_COLOURS = {"grid": "rule", "keyline": "rule"}   # a colour a theme may leave out, and the one it falls back to
+CHART_LENGTHS = ("bar", "bar_gap", "group_bar", "group_bar_gap", "group_gap", "column", "label_gap",
+                 "value_gap", "legend_gap", "caption_gap", "note_gap")
+
+
 def _theme(raw: dict, where: str) -> Theme:
-    named = raw["colours"]
+    named = dict(raw["colours"])
+    for key, fallback in OPTIONAL_COLOURS.items():
+        named.setdefault(key, named[fallback])
     by_field: dict[str, Any] = {f.name: tuple(_hex(c) for c in named[f.name]) if f.type.startswith("tuple")
                                 else _hex(named[f.name]) for f in fields(Colours)}
     colours = Colours(**by_field)
@@ -172,20 +223,77 @@ def _theme(raw: dict, where: str) -> Theme:
     for _, face in faces:
         if not (resources.fonts_dir() / face.file).is_file():
             raise ValueError(f"[fonts] '{face.file}' is not in {resources.fonts_dir()}")
+    scale = _scale(raw["scale"])
     styles = {}
     for f in fields(Typography):
-        size, leading, face, colour = raw["type"][f.name]
+        entry = raw["type"][f.name]
+        if len(entry) != 3 or not isinstance(entry[0], str):
+            raise ValueError(f"[type] {f.name}: give [step, face, colour], the step a name in [scale] "
+                             f"(not {entry!r})")
+        step, face, colour = entry
         if face not in dict(faces):
             raise ValueError(f"[type] {f.name}: face '{face}' is not regular or bold")
-        styles[f.name] = TextStyle(float(size), float(leading), face, _colour(named, colour, f"[type] {f.name}"))
+        size, leading = scale[step]
+        styles[f.name] = TextStyle(size, leading, face, _colour(named, colour, f"[type] {f.name}"), step)
     c, chart = colours, raw["chart"]
+    text_size, text_leading = scale[chart["text"]]
+    lengths = {key: float(chart[key]) for key in CHART_LENGTHS}
+    for key, value in lengths.items():
+        if value < 0:
+            raise ValueError(f"[chart] {key} = {value}: a length is not negative")
     chart_style = ChartStyle(
-        float(chart["label_size"]), float(chart["value_size"]), float(chart["legend_size"]),
-        float(chart["label_leading"]), float(chart["max_bar"]), float(chart["max_group_bar"]),
-        c.primary, c.text, c.muted_text, c.rule, c.tint, c.primary, c.muted_series, c.year_ramp, c.line_series,
-        c.scale_highlight, c.scale_other, fonts["family"], faces)
+        text_size=text_size, text_leading=text_leading, **lengths,
+        bar_color=c.primary, label_color=c.text, value_color=c.muted_text, rule_color=c.rule, grid_color=c.grid,
+        keyline_color=c.keyline,
+        highlight_band=c.tint, own_color=c.primary, muted_series=c.muted_series, year_ramp=c.year_ramp,
+        line_series=c.line_series, scale_highlight=c.scale_highlight, scale_other=c.scale_other,
+        family=fonts["family"], faces=faces)
     cmyk = tuple((_hex(k).upper(), _cmyk(k, v)) for k, v in raw.get("cmyk", {}).items())
-    return Theme(colours, Typography(**styles), chart_style, faces, cmyk, where)
+    return Theme(colours, Typography(**styles), chart_style, faces, cmyk, where, scale)
+
+
+def _scale(raw: dict) -> TypeScale:
+    """[scale]: name = [size, leading], checked against the print minimum and
+    for a clear step between sizes."""
+    steps = []
+    for name, value in raw.items():
+        if not isinstance(value, list) or len(value) != 2:
+            raise ValueError(f"[scale] {name}: give [size, leading] in points")
+        size, leading = float(value[0]), float(value[1])
+        if size < MIN_SIZE:
+            raise ValueError(f"[scale] {name}: '{value[0]}' pt is under the print minimum of {MIN_SIZE:g} pt")
+        if leading < size:
+            raise ValueError(f"[scale] {name}: leading '{value[1]}' is less than its size")
+        steps.append((name, size, leading))
+    steps.sort(key=lambda step: step[1])
+    if not steps or len(steps) > MAX_STEPS:
+        raise ValueError(f"[scale] has {len(steps)} sizes; a factsheet uses 1 to {MAX_STEPS}")
+    for (low, a, _), (high, b, _) in pairwise(steps):
+        if b < a * MIN_STEP - 1e-9:
+            raise ValueError(f"[scale] '{high}' ({b:g} pt) is too close to '{low}' ({a:g} pt): "
+                             f"make each size at least {round((MIN_STEP - 1) * 100)}% larger than the one below")
+    return TypeScale(tuple(steps))
+
+
+def luminance(colour: str) -> float:
+    """WCAG 2.1 relative luminance of "#rrggbb" (sRGB)."""
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (int(colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG 2.1 contrast ratio of two colours (1 to 21)."""
+    low, high = sorted((luminance(a), luminance(b)))
+    return (high + 0.05) / (low + 0.05)
+
+
+def lightness(colour: str) -> float:
+    """CIE L* (D65) of an sRGB colour: 0 black to 100 white, what a greyscale print keeps."""
+    y = luminance(colour)
+    return 116 * y ** (1 / 3) - 16 if y > 216 / 24389 else 24389 / 27 * y
 
 
 def _hex(value: str) -> str:

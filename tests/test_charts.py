@@ -35,20 +35,25 @@ FIG1 = single(["Agressie en intimidatie (totaal)", "Verbale agressie", "Bedreigi
 def test_bar_labels_are_text_with_the_illustrative_mark():
     dl = draw_chart(request("hbar", FIG1))
     texts = dl.texts()
-    assert [t for t in texts if t.endswith(("%", "%*"))] == ["47%", "46%", "24%", "3%*"]
+    assert [op.text for op in value_labels(dl)] == ["47%", "46%", "24%", "3%*"]
     assert "Verbale agressie" in texts
     assert {op.face for op in dl.ops if isinstance(op, TextOp)} <= {"regular", "bold"}
 
 
-def test_display_list_is_vector_only_and_sized_to_its_slot():
+def test_display_list_is_vector_only_and_as_tall_as_its_rows_need():
+    """A bar chart takes the height its rows need, at most its slot: four
+    one-line rows (a 7-pt label is taller than a 6-pt bar), three gaps, and the
+    scale's line of labels under them."""
     dl = draw_chart(request("hbar", FIG1))
-    assert (dl.width, dl.height) == (W, H)
+    row = max(STYLE.bar, STYLE.text_size)
+    assert (dl.width, dl.height) == (W, pytest.approx(4 * row + 3 * STYLE.bar_gap + STYLE.value_gap + STYLE.text_size))
+    assert dl.height < H
     bars = [op for op in dl.ops if isinstance(op, PathOp) and op.fill == "#154273"]
     assert len(bars) == 4
     for op in dl.ops:                       # everything drawn stays inside the chart's box
         points = [(s[-2], s[-1]) for s in op.segments if s[0] != "Z"] if isinstance(op, PathOp) else [(op.x, op.y)]
         for x, y in points:
-            assert -0.5 <= x <= W + 0.5 and -0.5 <= y <= H + 0.5
+            assert -0.5 <= x <= W + 0.5 and -0.5 <= y <= dl.height + 0.5
 
 
 def test_long_labels_wrap_inside_the_label_column():
@@ -177,7 +182,13 @@ KINDS = ("hbar", "scale", "grouped_vbar", "grouped_hbar", "line")
 
 
 def value_labels(dl):
-    return [op for op in dl.ops if isinstance(op, TextOp) and op.text.endswith(("%", "%*"))]
+    """The values printed at bars and points, not the scale's labels: a value
+    stands at a horizontal bar's end (anchored at its start) or centred over a
+    column or point; the scale's labels are centred under horizontal bars, or
+    right-aligned left of a vertical plot."""
+    found = [op for op in dl.ops if isinstance(op, TextOp) and op.text.endswith(("%", "%*"))]
+    horizontal = any(op.anchor == "start" for op in found)
+    return [op for op in found if op.anchor == ("start" if horizontal else "middle")]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -194,7 +205,9 @@ def test_whole_numbers_stay_whole_without_decimals():
 
 
 def bars(dl, colours):
-    return [op for op in dl.ops if isinstance(op, PathOp) and op.fill in colours and op.stroke is None]
+    """Filled marks of these colours (a light one has a keyline)."""
+    return [op for op in dl.ops if isinstance(op, PathOp) and op.fill in colours
+            and op.stroke in (None, STYLE.keyline_color)]
 
 
 def extent(op):
@@ -205,7 +218,7 @@ def extent(op):
 
 BAR_COLOURS = {"hbar": {C.primary}, "scale": {C.scale_highlight, C.scale_other},
                "grouped_vbar": set(C.year_ramp), "grouped_hbar": {C.primary, *C.muted_series}}
-LEGEND_SWATCHES = {"hbar": 0, "scale": 0, "grouped_vbar": 2, "grouped_hbar": 2}
+LEGEND_SWATCHES = {"hbar": 0, "scale": 0, "grouped_vbar": 0, "grouped_hbar": 2}   # years are printed under bars
 
 
 @pytest.mark.parametrize("kind", ["hbar", "scale", "grouped_vbar", "grouped_hbar"])
@@ -214,7 +227,7 @@ def test_a_missing_bar_is_a_dash_not_a_zero(kind):
     dashes = [op for op in dl.ops if isinstance(op, TextOp) and op.text == DASH]
     assert len(dashes) == 1
     assert dashes[0].color == STYLE.value_color and dashes[0].face == "regular"
-    assert "0%" not in dl.texts()
+    assert "0%" not in [op.text for op in value_labels(dl)]
     present = 2 if kind in ("hbar", "scale") else 2 + 3     # the second series is complete
     assert len(value_labels(dl)) == present
     assert len(bars(dl, BAR_COLOURS[kind])) == present + LEGEND_SWATCHES[kind]
@@ -223,8 +236,8 @@ def test_a_missing_bar_is_a_dash_not_a_zero(kind):
 def test_the_dash_stands_where_the_value_label_would():
     dl = draw_chart(request("hbar", kind_table("hbar", [47, None, 24])))
     dash = next(op for op in dl.ops if isinstance(op, TextOp) and op.text == DASH)
-    row = H / 3
-    assert H - 2 * row < dash.y < H - row                    # in the second row
+    label = next(op for op in dl.ops if isinstance(op, TextOp) and op.text == "Item 2")
+    assert dash.y == pytest.approx(label.y)                  # in the second row
     assert dash.x == pytest.approx(W * 0.45 + 3)             # where a bar of length 0 has its label
 
 
@@ -271,41 +284,59 @@ def bar_heights(dl, colours=(C.primary,)):
     return [round(extent(b)[3] - extent(b)[1], 2) for b in bars(dl, set(colours))]
 
 
-def test_hbar_thickness_has_a_ceiling():
-    few = bar_heights(draw_chart(request("hbar", single(["a", "b", "c"], [40, 30, 20]), height=160)))
-    many = bar_heights(draw_chart(request("hbar", single(list("abcdefghij"), [5] * 10), height=160)))
-    assert max(few + many) <= STYLE.max_bar
-    assert set(few) == set(many) and len(set(few)) == 1      # rows of 53 and 16 pt: both at the ceiling
+def gaps(dl, colours, thickness=None):
+    """The space between one bar (`thickness` thick, if given) and the next, top to bottom."""
+    spans = sorted(((extent(b)[1], extent(b)[3]) for b in bars(dl, set(colours))
+                    if thickness is None or abs(extent(b)[3] - extent(b)[1] - thickness) < 0.01), reverse=True)
+    return [round(upper[0] - lower[1], 2) for upper, lower in pairwise(spans)]
 
 
-def test_thin_bars_keep_their_share_of_the_row():
-    """Figure 4 (7 items in 102 pt) keeps its bars as they were: 0.64 of the row."""
-    dl = draw_chart(request("hbar", single([f"Item {i}" for i in range(7)], [58, 33, 27, 9, 7, 6, 6]), height=102))
-    heights = bar_heights(dl)
-    assert len(heights) == 7 and all(h == pytest.approx(0.64 * 102 / 7, abs=0.02) for h in heights)
+def test_hbar_bars_have_one_thickness_and_gap_whatever_the_slot():
+    """Three items or ten, in a tall slot or a snug one: the theme's bar and gap."""
+    few = draw_chart(request("hbar", single(["a", "b", "c"], [40, 30, 20]), height=160))
+    many = draw_chart(request("hbar", single(list("abcdefghij"), [5] * 10), height=160))
+    for dl in (few, many):
+        assert set(bar_heights(dl)) == {STYLE.bar}
+        row = max(STYLE.bar, STYLE.text_size)       # a one-line label is a little taller than its bar
+        assert set(gaps(dl, (C.primary,))) == {round(row - STYLE.bar + STYLE.bar_gap, 2)}
+    assert few.height < 160 and many.height < 160
 
 
-def test_a_capped_bar_is_centred_in_its_row_with_its_labels():
+def test_a_page_short_of_room_closes_the_gaps_not_the_bars():
+    items = single(list("abcdefghij"), [5] * 10)
+    natural = draw_chart(request("hbar", items, height=200)).height
+    squeezed = draw_chart(request("hbar", items, height=natural - 9))
+    assert squeezed.height == pytest.approx(natural - 9)
+    assert set(bar_heights(squeezed)) == {STYLE.bar}
+    assert min(gaps(squeezed, (C.primary,))) == pytest.approx(max(STYLE.bar, STYLE.text_size) - STYLE.bar
+                                                              + STYLE.bar_gap - 1.0, abs=0.02)
+    with pytest.raises(ChartError, match=r"Figuur 1 \(fig1\): its 10 rows need"):
+        draw_chart(request("hbar", items, height=natural - 9 * STYLE.bar_gap))
+
+
+def test_a_bar_is_centred_on_its_label_and_value():
     dl = draw_chart(request("hbar", single(["a", "b"], [40, 30]), height=120))
-    (bar, *_), row = bars(dl, {C.primary}), 60.0
+    bar = max(bars(dl, {C.primary}), key=lambda b: extent(b)[1])
     _x0, y0, _x1, y1 = extent(bar)
-    assert (y0 + y1) / 2 == pytest.approx(120 - row / 2)
     value = next(op for op in dl.ops if isinstance(op, TextOp) and op.text == "40%")
     label = next(op for op in dl.ops if isinstance(op, TextOp) and op.text == "a")
     for op in (value, label):   # centre_baseline: the baseline sits half an ascent below the centre
-        assert op.y + 0.8 * op.size / 2 == pytest.approx(120 - row / 2, abs=0.3)
+        assert op.y + 0.8 * op.size / 2 == pytest.approx((y0 + y1) / 2, abs=0.3)
 
 
-def test_grouped_hbar_thickness_has_a_ceiling():
-    def heights(n):
+def test_grouped_hbar_bars_have_one_thickness_and_gap():
+    def drawn(n):
         data = table([f"S{i}" for i in range(n)], ("gemeenten", "provincies", "waterschappen"),
                      [[50] * n, [60] * n, [70] * n], highlight=("provincies",), names=LAGEN)
-        dl = draw_chart(request("grouped_hbar", data, height=140))
-        swatch = STYLE.legend_size * 0.95
-        return [h for h in bar_heights(dl, (C.primary, *C.muted_series)) if abs(h - swatch) > 0.01]
-    one, three = heights(1), heights(3)
-    assert max(one + three) <= STYLE.max_group_bar
-    assert set(one) == set(three) and len(set(one)) == 1
+        return draw_chart(request("grouped_hbar", data, height=140))
+    swatch = STYLE.text_size * 0.95                             # the legend's, a keyline's width either way
+    for dl in (drawn(1), drawn(3)):
+        assert {h for h in bar_heights(dl, (C.primary, *C.muted_series)) if abs(h - swatch) > 0.05} \
+            == {STYLE.group_bar}
+    plot = gaps(drawn(3), (C.primary, *C.muted_series), thickness=STYLE.group_bar)
+    in_group = round(STYLE.group_bar_gap, 2)
+    assert plot.count(in_group) == 6                            # two gaps in each of three groups
+    assert set(plot) - {in_group} == {STYLE.group_gap}          # one gap between the groups
 
 
 # ---------------------------------------------------------------- figure 7: value labels never collide
@@ -371,7 +402,8 @@ def test_line_labels_never_collide(case, height):
 def test_line_labels_that_cannot_fit_name_the_figure():
     """Three equal series in a box too low for three labels: an error, never an overlap."""
     data = table(YEARS, LONG + ("Derde item",), [[20, 60, 40, 40, 40], [40, 20, 40, 60, 40], [60, 40, 40, 20, 40]])
-    with pytest.raises(ChartError, match=r"Figuur 1 \(fig1\): the value labels( of 20..)? do not fit"):
+    with pytest.raises(ChartError, match=r"Figuur 1 \(fig1\): the (value labels( of 20..)?|names at the ends of "
+                                         r"the lines) do not fit"):
         draw_chart(request("line", data, height=70))
 
 

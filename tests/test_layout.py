@@ -65,8 +65,8 @@ def test_charts_side_by_side_start_on_the_same_line(provincies, provincies_pdf):
         page, box = block_box(provincies, provincies_pdf, block_id)
         inside = page.within_bbox(box)
         caption = next(w for w in inside.extract_words() if w["text"] == "Figuur")
-        swatches = [r for r in inside.rects if r["width"] < 8 and r["height"] < 8]
-        bars = [r for r in inside.rects if r["height"] > 7 and r not in swatches]
+        swatches = [r for r in inside.rects if abs(r["width"] - r["height"]) < 0.2 and r["width"] < 8]
+        bars = [r for r in inside.rects if r not in swatches]
         return caption["top"], min(r["top"] for r in swatches), min(r["top"] for r in bars)
 
     left, right = drawn("fig8a"), drawn("fig8b")
@@ -81,36 +81,70 @@ def test_figure_heights_come_from_the_layout_file(provincies, spec):
 
 def test_a_block_that_does_not_fit_stops_the_build_naming_it(spec):
     blocks = dict(spec.blocks)
-    blocks["fig9"] = dataclasses.replace(blocks["fig9"], height=120.0, min_height=0.0)
+    blocks["fig7"] = dataclasses.replace(blocks["fig7"], height=120.0, min_height=0.0)
     too_tall = dataclasses.replace(spec, blocks=blocks)
     with pytest.raises(LayoutError) as caught:
         render_factsheet("provincies", 2024, spec=too_tall)
-    assert caught.value.block_id == "fig9"
+    # the first block pushed below the content area: fig7 or one in a row under it
+    rows = spec.pages[1].rows
+    below = [b for row in rows[next(i for i, r in enumerate(rows) if any("fig7" in c for c in r.columns)):]
+             for column in row.columns for b in column]
+    assert caught.value.block_id in below
     assert "does not fit on page 2" in str(caught.value)
 
 
+def _natural(block, factsheet, spec):
+    """A bar chart's height with the theme's gaps (its slot unlimited)."""
+    from monitor_pdf.charts.geometry import bar_layout
+    from monitor_pdf.model import build_model
+    from monitor_pdf.pipeline import load_dataset
+
+    model = build_model(load_dataset(), spec, factsheet.laag, factsheet.jaar, None)
+    return bar_layout(block.chart, model.charts[block.id], spec.block_width(block.id) * PT_PER_MM, 1e9,
+                      block.label_share, spec.theme.chart, block.id).height / PT_PER_MM
+
+
 def test_figures_give_up_height_down_to_their_minimum_when_a_page_is_full(spec):
-    """fig9 12 mm taller than designed: page 2's shrinkable figures (fig6, fig8a/b,
-    fig9: min_height in layout.toml) make the room; none goes below its minimum."""
+    """fig7 10 mm taller than designed: page 2's figures make the room (fig7
+    down to its min_height, bar charts by closing the gaps between their rows,
+    never the bars); none goes below its minimum, page 1 keeps its own."""
     blocks = dict(spec.blocks)
-    blocks["fig9"] = dataclasses.replace(blocks["fig9"], height=40.0)
-    factsheet = render_factsheet("provincies", 2024, spec=dataclasses.replace(spec, blocks=blocks))
+    blocks["fig7"] = dataclasses.replace(blocks["fig7"], height=41.0, min_height=31.0)
+    taller = dataclasses.replace(spec, blocks=blocks)
+    factsheet = render_factsheet("provincies", 2024, spec=taller)
     heights = {p.block_id: p.box.chart_height / PT_PER_MM
                for p in factsheet.placements() if isinstance(p.box, FigureBox)}
-    assert heights["fig9"] < 40.0 - 0.4                        # it gave up some height ...
-    for block_id in ("fig6", "fig8a", "fig8b", "fig9"):          # ... and none went below its minimum
-        assert heights[block_id] >= {"fig6": 30.0, "fig8a": 29.0, "fig8b": 29.0, "fig9": 23.0}[block_id] - EPS
-    for block_id in ("fig1", "fig2", "fig3", "fig4", "fig5", "fig7"):   # fixed ones keep theirs
+    assert heights["fig7"] < 41.0 - 0.4                        # it gave up some height ...
+    assert heights["fig7"] >= 31.0 - EPS                       # ... not below its minimum
+    gap = spec.theme.chart
+    for block_id in ("fig5", "fig6", "fig8a", "fig8b", "fig9"):
+        block = spec.blocks[block_id]
+        rows = len(next(p for p in factsheet.placements() if p.block_id == block_id).box.chart.texts())  # upper bound
+        natural = _natural(block, factsheet, taller)
+        assert heights[block_id] <= natural + EPS, block_id
+        per_gap = (gap.group_gap if block.chart == "grouped_hbar" else gap.bar_gap) / PT_PER_MM
+        assert heights[block_id] >= natural - rows * per_gap - EPS, block_id
+    for block_id in ("fig2", "fig3"):                         # page 1 keeps its own
         assert heights[block_id] == pytest.approx(spec.blocks[block_id].height, abs=0.01)
-    blocks["fig9"] = dataclasses.replace(blocks["fig9"], height=120.0, min_height=90.0)
-    with pytest.raises(LayoutError, match="fig9"):               # more than the minimums can give
+    blocks["fig7"] = dataclasses.replace(blocks["fig7"], height=120.0, min_height=90.0)
+    with pytest.raises(LayoutError, match="does not fit on page 2"):   # more than the minimums can give
         render_factsheet("provincies", 2024, spec=dataclasses.replace(spec, blocks=blocks))
 
 
 def test_a_page_that_fits_keeps_every_figure_as_designed(provincies, spec):
+    """Charts that fill their slot have layout.toml's height; bar charts the
+    height their rows need with the theme's gaps (at most layout.toml's)."""
+    from monitor_pdf.chartkinds import CHART_KINDS
+
     for p in provincies.placements():
         if isinstance(p.box, FigureBox):
-            assert p.box.chart_height / PT_PER_MM == pytest.approx(spec.blocks[p.block_id].height, abs=0.01), p.block_id
+            block = spec.blocks[p.block_id]
+            height = p.box.chart_height / PT_PER_MM
+            if CHART_KINDS[block.chart].by_content:
+                assert height == pytest.approx(_natural(block, provincies, spec), abs=0.01), p.block_id
+                assert height <= block.height + EPS, p.block_id
+            else:
+                assert height == pytest.approx(block.height, abs=0.01), p.block_id
 
 
 def test_reordering_blocks_is_a_layout_file_change(spec):
@@ -144,13 +178,21 @@ def test_chart_text_stays_inside_its_chart(provincies):
 
 @pytest.mark.parametrize("laag", ["gemeenten", "provincies", "waterschappen"])
 def test_every_figure_can_be_drawn_at_its_minimum_height(spec, laag):
-    """A min_height in layout.toml is a promise: the chart (labels, legend) fits it."""
+    """The least height the engine may give a figure is a promise: the chart
+    (labels, legend) is drawn at it. A min_height in layout.toml for charts that
+    fill their slot, the gaps closed as far as allowed for bar charts."""
+    from monitor_pdf import theme
+    from monitor_pdf.layout.build import make_boxes
     from monitor_pdf.model import build_model
     from monitor_pdf.pipeline import draw_charts, load_dataset
+    from monitor_pdf.wording.texts import build_wording
 
+    theme.use(spec.theme)
     model = build_model(load_dataset(), spec, laag, 2024, None)
-    smallest = {b.id: b.min_height * PT_PER_MM for b in spec.figure_blocks() if b.min_height}
-    assert len(smallest) >= 5
+    boxes = make_boxes(spec, model, build_wording(model, spec, {}))
+    smallest = {b.id: boxes[b.id].min_chart_height for b in spec.figure_blocks()
+                if boxes[b.id].min_chart_height < boxes[b.id].chart_height - 0.01}
+    assert {"fig6", "fig7", "fig8a", "fig9"} <= set(smallest)
     charts = draw_charts(spec, model, smallest, use_cache=False)
     for block_id, height in smallest.items():
         assert charts[block_id].height == pytest.approx(height, abs=0.05)

@@ -207,11 +207,14 @@ def test_a_number_is_never_parted_from_its_unit_across_lines(bundled):
     "In mijn organisatie wordt alleen aandacht aan integriteit besteed als er sprake is van een kwestie",
 ])
 def test_a_wrapped_chart_label_is_balanced(label):
-    from monitor_pdf.charts.style import _fill, register_fonts, text_width, wrap
+    from monitor_pdf import theme
+    from monitor_pdf.charts.style import register_fonts, text_width, wrap
+    from monitor_pdf.charts.text import _fill
 
     register_fonts()
+    faces = tuple(sorted(theme.DEFAULT_THEME.faces))
     for width in (90.0, 105.0, 140.0):
-        filled, balanced = _fill(label.split(), width, "regular", 6.8), wrap(label, width, "regular", 6.8)
+        filled, balanced = _fill(label.split(), width, "regular", 6.8, faces), wrap(label, width, "regular", 6.8)
         assert " ".join(balanced) == label and len(balanced) == len(filled)
         assert all(text_width(line, "regular", 6.8) <= width for line in balanced)
         assert len(balanced[-1].split()) >= 2

@@ -71,7 +71,7 @@ def test_screen_uses_rgb(provincies):
 ICC = Path(__file__).resolve().parent.parent / "monitor_pdf" / "icc" / "FOGRA39-TAC300.icc"
 RELATIVE, BPC = ImageCms.Intent.RELATIVE_COLORIMETRIC, ImageCms.Flags.BLACKPOINTCOMPENSATION
 # Colours FOGRA39 cannot print: they come back as the nearest it can, further away
-OUT_OF_GAMUT = {"#39870C": 10.0}    # the saturated green of the line charts
+OUT_OF_GAMUT = {"#2E7D0A": 10.0}    # the saturated green of the line charts
 
 
 def lab(rgb) -> np.ndarray:

@@ -95,7 +95,7 @@ def tiny_pdf():
 
 @pytest.mark.parametrize("pair", PAIRS)
 def test_glyphs_sit_where_harfbuzz_puts_them(tiny_pdf, pair):
-    size_of = {26: "bold", 8.3: "regular", 10: "regular"}
+    size_of = {26: "bold", round(theme.DEFAULT_THEME.type.body.size, 1): "regular", 10: "regular"}
     runs = find(tiny_pdf.chars, pair)
     assert len(runs) == 4                 # the number, twice in the paragraph, the chart label
     for run in runs:
@@ -234,13 +234,13 @@ def test_chart_labels_end_where_the_chart_measured_them(provincies, provincies_p
 
 
 def test_legend_entries_are_placed_by_their_drawn_widths(provincies, provincies_pdf):
-    """Figure 3's legend: each name is followed by 9 pt, a swatch and 2.5 pt
+    """Figure 8's legend: each name is followed by 9 pt, a swatch and 2.5 pt
     before the next name, measured from the name as drawn."""
-    page, box = block_box(provincies, provincies_pdf, "fig3")
+    page, box = block_box(provincies, provincies_pdf, "fig8a")
     chars = page.within_bbox(box).chars
-    years = [find(chars, year)[0] for year in ("2014", "2016", "2018", "2020", "2022", "2024")]
-    swatch = theme.current().chart.legend_size * 0.95
-    for before, after in pairwise(years):
+    names = [find(chars, name)[0] for name in ("Gemeenten", "Provincies", "Waterschappen")]
+    swatch = theme.current().chart.text_size * 0.95
+    for before, after in pairwise(names):
         assert after[0]["x0"] - before[-1]["x1"] == pytest.approx(9 + swatch + 2.5, abs=TOLERANCE)
 
 
@@ -249,10 +249,15 @@ def test_every_line_is_drawn_as_wide_as_it_was_broken(provincies, provincies_pdf
     placement = next(p for p in provincies.placements() if p.block_id == block_id)
     block = placement.box.paragraph
     from monitor_pdf.layout.linebreak import line_width
+    from monitor_pdf.layout.textblock import _pieces
 
-    measured = [line_width(line) for line in block.lines(placement.width)]
-    page, box = block_box(provincies, provincies_pdf, block_id)
-    drawn = page.within_bbox(box).extract_text_lines()
-    assert [line["text"] for line in drawn] == block.line_texts(placement.width)
-    assert [line["x1"] - line["x0"] for line in drawn] == pytest.approx(measured, abs=TOLERANCE)
-    assert all(line["x1"] <= placement.x + placement.width + TOLERANCE for line in drawn)
+    page, (x0, top, x1, bottom) = block_box(provincies, provincies_pdf, block_id)
+    measure = block.measure(placement.width)             # a column's width (the block's, in one column)
+    for number, lines in enumerate(block.column_lines(placement.width)):
+        left = placement.x + number * (measure + block.column_gap)
+        drawn = page.within_bbox((max(x0, left - 0.5), top, min(x1, left + measure + 0.5), bottom)).extract_text_lines()
+        assert [line["text"] for line in drawn] == ["".join(t for _, t in _pieces(line)) for line in lines]
+        assert [line["x1"] - line["x0"] for line in drawn] == pytest.approx([line_width(line) for line in lines],
+                                                                           abs=TOLERANCE)
+        assert all(line["x1"] <= left + measure + TOLERANCE for line in drawn)
+    assert block.columns == (2 if block_id == "p1" else 1)

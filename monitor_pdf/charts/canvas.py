@@ -33,9 +33,12 @@ class PointCanvas:
         # points -> inches -> display units (pixels at the figure's dpi)
         self.transform = Affine2D().scale(1 / DPI) + figure.dpi_scale_trans
 
-    def rect(self, x: float, y: float, w: float, h: float, colour: str, zorder: float = 1) -> None:
+    def rect(self, x: float, y: float, w: float, h: float, colour: str, zorder: float = 1,
+             edge: str | None = None, edge_width: float = 0.0) -> None:
+        """A filled rectangle; with `edge`, a keyline `edge_width` points wide on its outline."""
         self.figure.add_artist(Rectangle((x, y), w, h, transform=self.transform, facecolor=colour,
-                                         edgecolor="none", linewidth=0, zorder=zorder))
+                                         edgecolor=edge or "none", linewidth=edge_width if edge else 0,
+                                         zorder=zorder))
 
     def line(self, xs, ys, colour: str, width: float, marker: str | None = None, markersize: float = 0,
              markevery=None, zorder: float = 2) -> None:

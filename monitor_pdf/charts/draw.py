@@ -1,9 +1,15 @@
 """The chart kinds of the factsheet, drawn by matplotlib.
 
-Each function lays its chart out in points inside a fixed box (the slot the
-layout gives it), so a chart never changes the page around it. Long category
-labels wrap inside the label column; a label that still does not fit its row
-stops the build with a ChartError naming the figure and the item.
+Each function lays its chart out in points inside its box, so a chart never
+changes the page around it: bar charts take the height their bars need
+(charts/geometry.py, at most the slot the layout gives), the others fill
+their slot. One geometry for all (theme.toml [chart]): one text size, one
+bar thickness and gap per chart type, one value-label style (bold for the
+factsheet's own unit only), fixed clearances. Values are drawn on the
+figure's scale (ChartData.domain: the same in every factsheet of the data),
+with light reference lines at round values that keep clear of the labels.
+Long category labels wrap inside the label column; a label wider than its
+column stops the build with a ChartError naming the figure and the item.
 
 Every value is printed with the chart's one precision (ChartData.decimals). A
 cell may be None (a unit that joined the monitor later): bars leave a gap with
@@ -12,14 +18,16 @@ a muted dash where the value would be, so it does not read as 0%; lines break.
 
 from __future__ import annotations
 
-from collections.abc import Sequence, Set
+from collections.abc import Set
 from dataclasses import dataclass
+from itertools import combinations, pairwise
 
 from matplotlib.figure import Figure
 
 from monitor_pdf import theme
 from monitor_pdf.charts import line_labels
 from monitor_pdf.charts.canvas import DPI, PointCanvas
+from monitor_pdf.charts.geometry import BarLayout, bar_layout, domain_of, natural_height, tick_label, ticks
 from monitor_pdf.charts.recorder import record
 from monitor_pdf.charts.style import rc_context, text_extent, text_width, wrap
 from monitor_pdf.displaylist import DisplayList
@@ -27,13 +35,18 @@ from monitor_pdf.errors import ChartError
 from monitor_pdf.model import Cell, ChartData
 from monitor_pdf.wording.numbers import format_value
 
-VALUE_ROOM = 24.0     # points right of the longest bar for its value label
-LABEL_GAP = 6.0       # points between a category label and its bar
 MISSING = "\u2013"    # en dash where a value label would be, for a cell without data
 MARKER = 3.4          # diameter of a line chart's point markers
+KEYLINE = 0.5         # width of the edge of a light mark
+YEARS_APART = 20.0    # L*: editions this far apart are far enough; closer only when the ramp has no room
 AXIS_CLEAR = 1.5      # points between the axis rule and a value label above it
+TICK = 1.5            # a reference line runs this far past the plot, towards its value
+SWATCH_GAP = 2.5      # legend: a swatch to its name
+ENTRY_GAP = 9.0       # legend: a name to the next swatch
+END_GAP = 6.0         # line chart: the last point's value label to the names at the line ends
 
 Heights = list[list[float | None]]   # y of each cell of a line chart by [series][year]; None for a gap
+TextBox = tuple[float, float, float, float]   # x0, y0, x1, y1 of a text drawn, to keep lines clear of
 
 
 @dataclass(frozen=True)
@@ -41,7 +54,7 @@ class ChartRequest:
     kind: str
     data: ChartData
     width: float            # points
-    height: float           # points
+    height: float           # points: the slot; a bar chart takes what its bars need, at most this
     name: str               # for messages: "Figuur 1 (fig1)"
     label_share: float = 0.45
     style: theme.ChartStyle = theme.DEFAULT_THEME.chart   # the kind's look (theme.toml)
@@ -62,88 +75,209 @@ def draw_charts(requests: list[ChartRequest]) -> list[DisplayList]:
 
 
 def make_figure(request: ChartRequest) -> Figure:
-    """The matplotlib figure of a chart (call inside rc_context(request.style); draw_chart does)."""
-    figure = Figure(figsize=(request.width / DPI, request.height / DPI), dpi=DPI)
+    """The matplotlib figure of a chart (call inside rc_context(request.style); draw_chart does).
+    A bar chart's figure is as tall as its bars need (charts/geometry.py), at most the slot."""
+    height = natural_height(request.kind, request.data, request.width, request.height, request.label_share,
+                            request.style, request.name) or request.height
+    figure = Figure(figsize=(request.width / DPI, height / DPI), dpi=DPI)
     figure.patch.set_visible(False)
     _KINDS[request.kind](PointCanvas(figure), request, request.style)
     return figure
-
-
-def _fit_labels(labels: Sequence[str], width: float, row_height: float, style: theme.ChartStyle,
-                req: ChartRequest, face: str = "regular") -> list[list[str]]:
-    """Wrap each label into the label column; fail if one cannot fit its row."""
-    size, leading = style.label_size, style.label_size * style.label_leading
-    wrapped = []
-    for label in labels:
-        lines = wrap(label, width, face, size)
-        too_wide = max(text_width(line, face, size) for line in lines) > width
-        if too_wide or len(lines) * leading > row_height + 0.5:
-            raise ChartError(
-                f"{req.name}: label '{label}' does not fit its row "
-                f"({len(lines)} lines of {width:.0f} pt in {row_height:.1f} pt); "
-                "shorten it or give the figure more height in layout.toml")
-        wrapped.append(lines)
-    return wrapped
-
-
-def _legend(c: PointCanvas, req: ChartRequest, entries: list[tuple[str, str]], style: theme.ChartStyle,
-            bold: Set[str] = frozenset()) -> float:
-    """One row of colour swatches with names at the top of the box; returns its height."""
-    x, size = 0.0, style.legend_size
-    swatch = size * 0.95
-    y = c.height - swatch - 0.5
-    for name, colour in entries:
-        face = "bold" if name in bold else "regular"
-        if x + swatch + 2.5 + text_width(name, face, size) > c.width:
-            raise ChartError(f"{req.name}: the legend ({', '.join(n for n, _ in entries)}) does not fit "
-                             "on one line; use shorter names")
-        c.rect(x, y, swatch, swatch, colour)
-        c.text(x + swatch + 2.5, y + swatch * 0.12, name, face, size, style.label_color)
-        x += swatch + 2.5 + text_width(name, face, size) + 9
-    return size + 6
 
 
 def _value(cell: Cell, data: ChartData) -> str:
     return format_value(cell.value, cell.illustrative, data.decimals)
 
 
-def _vmax(data: ChartData, series: int | None = None) -> float:
-    """The largest value shown (of one series, or all), at least 1: the full
-    length of a bar. Missing cells do not count."""
-    values = data.values(series) if series is not None else [c.value for c in data.present()]
-    return max(values, default=0.0) or 1.0
+def _mark(c: PointCanvas, x: float, y: float, w: float, h: float, colour: str, style: theme.ChartStyle,
+          zorder: float = 1) -> None:
+    """A bar or legend swatch: its colour, with a keyline where the colour alone
+    is lighter than MARK_CONTRAST against the page (a light series still shows
+    where it ends, and on a greyscale print)."""
+    light = theme.contrast(colour, "#FFFFFF") < theme.MARK_CONTRAST
+    c.rect(x, y, w, h, colour, zorder=zorder, edge=style.keyline_color if light else None,
+           edge_width=KEYLINE if light else 0.0)
+
+
+def _face(bold: bool) -> str:
+    """One value-label style: bold only for the highlighted series (the factsheet's own unit)."""
+    return "bold" if bold else "regular"
 
 
 def _missing(c: PointCanvas, x: float, y: float, style: theme.ChartStyle, ha: str = "left",
              va: str = "center_baseline") -> None:
     """The mark of a cell without data: regular and muted, unlike a bold value."""
-    c.text(x, y, MISSING, "regular", style.value_size, style.value_color, ha=ha, va=va)
+    c.text(x, y, MISSING, "regular", style.text_size, style.value_color, ha=ha, va=va)
+
+
+def _text_box(x: float, y: float, text: str, face: str, style: theme.ChartStyle, ha: str, va: str) -> TextBox:
+    """The box a label drawn as c.text(x, y, ...) occupies."""
+    width = text_width(text, face, style.text_size)
+    ascent, descent = text_extent(face, style.text_size)
+    baseline = y + {"baseline": 0.0, "bottom": descent, "top": -ascent, "center_baseline": -ascent / 2}[va]
+    x0 = x - width * {"left": 0.0, "center": 0.5, "right": 1.0}[ha]
+    return x0, baseline - descent, x0 + width, baseline + ascent
+
+
+def _label(c: PointCanvas, boxes: list[TextBox], x: float, y: float, text: str, face: str, colour: str,
+           style: theme.ChartStyle, ha: str = "left", va: str = "center_baseline") -> None:
+    """A value label, its box kept so reference lines pass clear of it."""
+    c.text(x, y, text, face, style.text_size, colour, ha=ha, va=va)
+    boxes.append(_text_box(x, y, text, face, style, ha, va))
+
+
+def _legend(c: PointCanvas, req: ChartRequest, entries: list[tuple[str, str]], style: theme.ChartStyle,
+            bold: Set[str] = frozenset()) -> None:
+    """One row of colour swatches with names at the top of the box (charts/geometry.py keeps its band)."""
+    x, size = 0.0, style.text_size
+    swatch = size * 0.95
+    y = c.height - style.text_leading / 2
+    for name, colour in entries:
+        face = "bold" if name in bold else "regular"
+        if x + swatch + SWATCH_GAP + text_width(name, face, size) > c.width:
+            raise ChartError(f"{req.name}: the legend ({', '.join(n for n, _ in entries)}) does not fit "
+                             "on one line; use shorter names")
+        _mark(c, x, y - swatch / 2, swatch, swatch, colour, style)
+        c.text(x + swatch + SWATCH_GAP, y, name, face, size, style.label_color, va="center_baseline")
+        x += swatch + SWATCH_GAP + text_width(name, face, size) + ENTRY_GAP
+
+
+def _vertical_reference(c: PointCanvas, lay: BarLayout, data: ChartData, style: theme.ChartStyle,
+                        boxes: list[TextBox]) -> None:
+    """Under horizontal bars: the bars' common start (a rule at 0) and light
+    lines at round values, each with its value, clear of the value labels."""
+    top, bottom = lay.plot_top, lay.plot_bottom
+    for value in lay.ticks:
+        x = lay.x(value)
+        if value == 0:
+            c.line([x, x], [bottom - TICK, top], style.rule_color, 0.5, zorder=2)
+        else:
+            _broken_line(c, x, bottom - TICK, top, boxes, style.grid_color, vertical=True)
+        c.text(x, bottom - style.value_gap, tick_label(value), "regular", style.text_size, style.value_color,
+               ha="center", va="top")
+
+
+def _horizontal_reference(c: PointCanvas, ys: list[tuple[float, float]], left: float, right: float,
+                          style: theme.ChartStyle, boxes: list[TextBox], rule_at_zero: bool = True) -> None:
+    """Beside vertical bars or lines: light lines at round values (value, y),
+    each with its value at the left, clear of the value labels; 0 is the rule."""
+    for value, y in ys:
+        if value == 0 and rule_at_zero:
+            c.line([left - TICK, right], [y, y], style.rule_color, 0.5, zorder=2)
+        else:
+            _broken_line(c, y, left - TICK, right, boxes, style.grid_color, vertical=False)
+        c.text(left - style.value_gap, y, tick_label(value), "regular", style.text_size, style.value_color,
+               ha="right", va="center_baseline")
+
+
+def _broken_line(c: PointCanvas, at: float, start: float, end: float, boxes: list[TextBox], colour: str,
+                 vertical: bool) -> None:
+    """A reference line from start to end at `at`, interrupted where a text stands on it."""
+    pad = 1.0
+    cuts = sorted((b[1] - pad, b[3] + pad) if vertical else (b[0] - pad, b[2] + pad) for b in boxes
+                  if ((b[0] - pad <= at <= b[2] + pad) if vertical else (b[1] - pad <= at <= b[3] + pad)))
+    position = start
+    for cut_start, cut_end in cuts + [(end, end)]:
+        if cut_start > position + 0.5:
+            stop = min(cut_start, end)
+            xs, ys = ([at, at], [position, stop]) if vertical else ([position, stop], [at, at])
+            c.line(xs, ys, colour, 0.4, zorder=0.5)
+        position = max(position, cut_end)
+        if position >= end:
+            break
+
+
+def _unit_colours(data: ChartData, style: theme.ChartStyle, req: ChartRequest) -> list[str]:
+    """Each series' colour: editions light (old) to dark (this one); units the
+    own colour for the factsheet's own, else the colour of the unit's place in
+    the data, so a unit has one colour in every factsheet of the data."""
+    if data.series_are_years:
+        if len(data.series) > len(style.year_ramp):
+            raise ChartError(f"{req.name}: at most {len(style.year_ramp)} years fit this chart")
+        return year_colours(style.year_ramp, len(data.series))
+    slots = data.slots or tuple(range(len(data.series)))
+    others = [slot for s, slot in zip(data.series, slots) if s not in data.highlight]
+    if len({slot % len(style.muted_series) for slot in others}) < len(others):
+        raise ChartError(f"{req.name}: at most {len(style.muted_series)} units besides the own one fit this "
+                         "chart (theme.toml: muted_series)")
+    return [style.own_color if s in data.highlight else style.muted_series[slot % len(style.muted_series)]
+            for s, slot in zip(data.series, slots)]
+
+
+def year_colours(ramp: tuple[str, ...], count: int) -> list[str]:
+    """`count` colours of the ramp (light to dark) for editions, old to new:
+    this edition the darkest, the others chosen as far apart in lightness as
+    the ramp allows (YEARS_APART is enough; then the darker), so each edition
+    reads apart on a greyscale print."""
+    if count <= 1:
+        return list(ramp[-1:])
+    others = combinations(range(len(ramp) - 1), count - 1)
+    best = max(others, key=lambda picked: (min(YEARS_APART, *(abs(theme.lightness(ramp[a]) - theme.lightness(ramp[b]))
+                                                              for a, b in pairwise((*picked, len(ramp) - 1)))),
+                                           picked))     # far enough apart, then as dark as can be
+    return [ramp[i] for i in (*best, len(ramp) - 1)]
 
 
 # ---------------------------------------------------------------- kinds
 
 def hbar(c: PointCanvas, req: ChartRequest, style: theme.ChartStyle) -> None:
-    """One bar per item, labels in a column on the left, values at the bar ends."""
+    """One bar per item, labels in a column on the left, values at the bar ends,
+    the scale under the bars."""
     data = req.data
-    label_w = c.width * req.label_share
-    bar_room = c.width - label_w - VALUE_ROOM
-    n = len(data.categories)
-    row = c.height / n
-    labels = _fit_labels(data.categories, label_w - LABEL_GAP, row, style, req)
-    vmax = max(_vmax(data, 0), 1.0)
-    thick = min(0.64 * row, style.max_bar)     # centred in its row, like both its labels
-    leading = style.label_size * style.label_leading
-    for i, (lines, cell) in enumerate(zip(labels, data.cells[0])):
-        y = c.height - (i + 0.5) * row
-        c.lines_of_text(label_w - LABEL_GAP, y, lines, "regular", style.label_size, leading,
+    lay = bar_layout("hbar", data, c.width, c.height, req.label_share, style, req.name)
+    boxes: list[TextBox] = []
+    for i, (lines, cell) in enumerate(zip(lay.labels, data.cells[0])):
+        y = lay.row_centre(i)
+        c.lines_of_text(lay.label_right, y, list(lines), "regular", style.text_size, style.text_leading,
                         style.label_color, ha="right")
         if cell is None:
-            _missing(c, label_w + 3, y, style)
+            _missing(c, lay.start + style.value_gap, y, style)
             continue
-        length = bar_room * cell.value / vmax
-        c.rect(label_w, y - thick / 2, length, thick, style.bar_color)
-        c.text(label_w + length + 3, y, _value(cell, data), "bold",
-               style.value_size, style.value_color, va="center_baseline")
+        length = cell.value * lay.per_unit
+        _mark(c, lay.start, y - style.bar / 2, length, style.bar, style.bar_color, style)
+        _label(c, boxes, lay.start + length + style.value_gap, y, _value(cell, data), "bold", style.value_color,
+               style)
+    _vertical_reference(c, lay, data, style, boxes)
+
+
+def grouped_hbar(c: PointCanvas, req: ChartRequest, style: theme.ChartStyle) -> None:
+    """One group per item (statement), one bar per series (unit or edition); the
+    factsheet's own unit in the dark colour, each other unit in its own."""
+    data = req.data
+    colours = _unit_colours(data, style, req)
+    names = [data.name(s) for s in data.series]
+    _legend(c, req, list(zip(names, colours)), style, bold={data.name(h) for h in data.highlight})
+    lay = bar_layout("grouped_hbar", data, c.width, c.height, req.label_share, style, req.name)
+    per = len(data.series)
+    step = style.group_bar + style.group_bar_gap
+    boxes: list[TextBox] = []
+    for i, lines in enumerate(lay.labels):
+        c.lines_of_text(lay.label_right, lay.row_centre(i), list(lines), "regular", style.text_size,
+                        style.text_leading, style.label_color, ha="right")
+    for s, (colour, row) in enumerate(zip(colours, data.cells)):
+        face = _face(data.series[s] in data.highlight)
+        for i, cell in enumerate(row):
+            # the group centred in its row, on the row's label
+            y = lay.row_centre(i) + step * ((per - 1) / 2 - s)
+            if cell is None:
+                _missing(c, lay.start + style.value_gap, y, style)
+                continue
+            length = cell.value * lay.per_unit
+            _mark(c, lay.start, y - style.group_bar / 2, length, style.group_bar, colour, style)
+            _label(c, boxes, lay.start + length + style.value_gap, y, _value(cell, data), face,
+                   style.value_color, style)
+    _vertical_reference(c, lay, data, style, boxes)
+
+
+def _gutter(domain: float, style: theme.ChartStyle) -> float:
+    """Room at the left for the values of the reference lines."""
+    return max(text_width(tick_label(v), "regular", style.text_size) for v in ticks(domain)) + style.value_gap
+
+
+def _value_top(style: theme.ChartStyle) -> float:
+    """From the top of a value label to the bar (or point) it stands on."""
+    ascent, descent = text_extent("bold", style.text_size)
+    return style.value_gap + ascent + descent
 
 
 def scale(c: PointCanvas, req: ChartRequest, style: theme.ChartStyle) -> None:
@@ -151,115 +285,102 @@ def scale(c: PointCanvas, req: ChartRequest, style: theme.ChartStyle) -> None:
     chart (items, years); highlighted ones (the (zeer) ernstig points, this
     year) in the dark colour."""
     data = req.data
-    n = len(data.categories)
-    bottom, plot_h = 12.0, c.height - 22.0
-    slot = c.width / n
-    vmax = max(_vmax(data, 0), 1.0)
+    domain = domain_of(data)
+    left = _gutter(domain, style)
+    bottom = style.value_gap + style.text_leading
+    plot_h = c.height - bottom - _value_top(style)
+    per_unit = plot_h / domain
+    slot = (c.width - left) / len(data.categories)
+    width = min(style.column, 0.8 * slot)
+    boxes: list[TextBox] = []
     for i, (category, cell) in enumerate(zip(data.categories, data.cells[0])):
-        x = slot * (i + 0.5)
-        c.text(x, bottom - 3, category, "regular", style.label_size, style.label_color, ha="center", va="top")
+        x = left + slot * (i + 0.5)
+        c.text(x, bottom - style.value_gap, category, "regular", style.text_size, style.label_color,
+               ha="center", va="top")
         if cell is None:
-            _missing(c, x, bottom + 2.5, style, ha="center", va="bottom")
+            _missing(c, x, bottom + style.value_gap, style, ha="center", va="bottom")
             continue
-        h = plot_h * cell.value / vmax
+        h = cell.value * per_unit
         colour = style.scale_highlight if category in data.highlight else style.scale_other
-        c.rect(x - 0.32 * slot, bottom, 0.64 * slot, h, colour)
-        c.text(x, bottom + h + 2.5, _value(cell, data), "bold",
-               style.value_size, style.value_color, ha="center", va="bottom")
-    c.line([0, c.width], [bottom, bottom], style.rule_color, 0.5)
+        _mark(c, x - width / 2, bottom, width, h, colour, style)
+        _label(c, boxes, x, bottom + h + style.value_gap, _value(cell, data), "bold", style.value_color, style,
+               ha="center", va="bottom")
+    _horizontal_reference(c, [(v, bottom + v * per_unit) for v in ticks(domain)], left, c.width, style, boxes)
 
 
 def grouped_vbar(c: PointCanvas, req: ChartRequest, style: theme.ChartStyle) -> None:
-    """One cluster per category (bestuurslaag), one bar per series (year)."""
+    """One cluster per category (unit), one bar per series (edition), each bar
+    labelled with its year: this edition dark, the earlier ones lighter, so no
+    shade has to be matched to a legend."""
     data = req.data
-    if len(data.series) > len(style.year_ramp):
-        raise ChartError(f"{req.name}: at most {len(style.year_ramp)} years fit this chart")
-    colours = style.year_ramp[-len(data.series):]
-    legend_h = _legend(c, req, list(zip(data.series, colours)), style)
-    bottom = 14.0
-    plot_h = c.height - bottom - legend_h - 9
+    domain = domain_of(data)
+    left = _gutter(domain, style)
+    years_row = style.value_gap + style.text_leading
+    bottom = years_row + style.text_leading + 1.0
+    plot_h = c.height - bottom - _value_top(style)
+    per_unit = plot_h / domain
     clusters, per = len(data.categories), len(data.series)
-    cluster_w = c.width / clusters
-    slot = 0.84 * cluster_w / per
-    vmax = _vmax(data)
-    size = style.label_size + 0.6
+    cluster_w = (c.width - left) / clusters
+    slot = 0.86 * cluster_w / per
+    width = min(style.column, 0.86 * slot)
+    colours = [style.year_ramp[-1] if s == per - 1 else style.year_ramp[-2 % len(style.year_ramp)]
+               for s in range(per)]
+    years = _year_labels(data.series, slot, style, req)
+    boxes: list[TextBox] = []
     for k, category in enumerate(data.categories):
-        face = "bold" if category in data.highlight else "regular"
-        if category in data.highlight:
-            c.rect(cluster_w * (k + 0.01), 0, cluster_w * 0.98, bottom + plot_h, style.highlight_band, zorder=0)
+        own = category in data.highlight
+        x0 = left + cluster_w * k
+        if own:
+            c.rect(x0 + cluster_w * 0.01, 0, cluster_w * 0.98, bottom + plot_h, style.highlight_band, zorder=0)
         name = data.name(category)
-        if text_width(name, face, size) > cluster_w - 6:
+        if text_width(name, _face(own), style.text_size) > cluster_w - 6:
             raise ChartError(f"{req.name}: label '{name}' is wider than its group of bars; use a shorter name")
-        c.text(cluster_w * (k + 0.5), bottom - 4, name, face, size, style.label_color, ha="center", va="top")
-    for s, (colour, row) in enumerate(zip(colours, data.cells)):
-        for k, cell in enumerate(row):
-            x = cluster_w * k + 0.08 * cluster_w + slot * (s + 0.5)
+        c.text(x0 + cluster_w / 2, years_row - 1.0, name, _face(own), style.text_size, style.label_color,
+               ha="center", va="top")
+        for s, (colour, year) in enumerate(zip(colours, years)):
+            x = x0 + 0.07 * cluster_w + slot * (s + 0.5)
+            c.text(x, bottom - style.value_gap, year, "regular", style.text_size, style.label_color,
+                   ha="center", va="top")
+            cell = data.cells[s][k]
             if cell is None:
-                _missing(c, x, bottom + 2, style, ha="center", va="bottom")
+                _missing(c, x, bottom + style.value_gap, style, ha="center", va="bottom")
                 continue
-            h = plot_h * cell.value / vmax
-            c.rect(x - 0.43 * slot, bottom, 0.86 * slot, h, colour, zorder=2)
-            c.text(x, bottom + h + 2, _value(cell, data), "regular",
-                   style.value_size - 0.6, style.value_color, ha="center", va="bottom")
-    c.line([0, c.width], [bottom, bottom], style.rule_color, 0.5, zorder=3)
+            h = cell.value * per_unit
+            _mark(c, x - width / 2, bottom, width, h, colour, style, zorder=2)
+            _label(c, boxes, x, bottom + h + style.value_gap, _value(cell, data), _face(own), style.value_color,
+                   style, ha="center", va="bottom")
+    _horizontal_reference(c, [(v, bottom + v * per_unit) for v in ticks(domain)], left, c.width, style, boxes)
 
 
-def grouped_hbar(c: PointCanvas, req: ChartRequest, style: theme.ChartStyle) -> None:
-    """One group per item (statement), one bar per series (bestuurslaag); the
-    factsheet's own bestuurslaag in the dark colour, the others muted."""
-    data = req.data
-    if data.series_are_years:                    # editions: light (old) to dark (this year)
-        if len(data.series) > len(style.year_ramp):
-            raise ChartError(f"{req.name}: at most {len(style.year_ramp)} years fit this chart")
-        colours = list(style.year_ramp[-len(data.series):])
-    else:
-        muted = iter(style.muted_series)
-        if len(data.series) - len(data.highlight) > len(style.muted_series):
-            raise ChartError(f"{req.name}: at most {len(style.muted_series) + 1} units fit this chart")
-        colours = [style.own_color if s in data.highlight else next(muted) for s in data.series]
-    names = [data.name(s) for s in data.series]
-    legend_h = _legend(c, req, list(zip(names, colours)), style, bold={data.name(h) for h in data.highlight})
-    label_w = c.width * req.label_share
-    bar_room = c.width - label_w - VALUE_ROOM
-    n, per = len(data.categories), len(data.series)
-    block = (c.height - legend_h) / n
-    labels = _fit_labels(data.categories, label_w - LABEL_GAP, block, style, req)
-    # bars 0.88 of their slot; the group 0.82 of the block, or less under the ceiling
-    slot = min(0.82 * block / per, style.max_group_bar / 0.88)
-    leading = style.label_size * style.label_leading
-    for i, lines in enumerate(labels):
-        c.lines_of_text(label_w - LABEL_GAP, c.height - legend_h - (i + 0.5) * block, lines, "regular",
-                        style.label_size, leading, style.label_color, ha="right")
-    for s, (colour, row) in enumerate(zip(colours, data.cells)):
-        face = "bold" if data.series[s] in data.highlight else "regular"
-        for i, cell in enumerate(row):
-            # the group centred in its block, on the block's label
-            y = c.height - legend_h - (i + 0.5) * block + slot * (per / 2 - s - 0.5)
-            if cell is None:
-                _missing(c, label_w + 2.5, y, style)
-                continue
-            length = bar_room * cell.value / 100
-            c.rect(label_w, y - 0.44 * slot, length, 0.88 * slot, colour)
-            c.text(label_w + length + 2.5, y, _value(cell, data), face,
-                   style.value_size - 0.4, style.value_color, va="center_baseline")
+def _year_labels(years: tuple[str, ...], slot: float, style: theme.ChartStyle, req: ChartRequest) -> list[str]:
+    """The years as printed under their bars: whole, or as '’14' where a bar is too narrow."""
+    for labels in (list(years), [f"\u2019{y[-2:]}" for y in years]):
+        if max(text_width(y, "regular", style.text_size) for y in labels) <= slot - 2:
+            return labels
+    raise ChartError(f"{req.name}: the years do not fit under their bars; give the figure fewer years "
+                     "or more width")
 
 
 def line(c: PointCanvas, req: ChartRequest, style: theme.ChartStyle) -> None:
-    """One line per series (item) over the categories (years); legend below.
-    Every point has its value label, placed by charts/line_labels.py so no label
-    overlaps another, a point, the axis or the year labels."""
+    """One line per series (item) over the categories (years), each named at its
+    end. Every point has its value label, placed by charts/line_labels.py so no
+    label overlaps another, a point, the axis or the year labels."""
     data = req.data
-    size = style.legend_size
-    legend_lines = [wrap(name, c.width - 20, "regular", size) for name in data.series]
-    legend_h = sum(len(lines) * size * style.label_leading + 3 for lines in legend_lines)
-    left, right, bottom = 14.0, 14.0, legend_h + 16
-    n, plot_w = len(data.categories), c.width - left - right
+    domain = domain_of(data)
+    gutter = _gutter(domain, style)
+    names_w = min(0.36 * c.width, 160.0)
+    right_edge = c.width - names_w - END_GAP
+    left, right, bottom = gutter + 10.0, right_edge - 10.0, style.value_gap + style.text_leading
+    n, plot_w = len(data.categories), right - left
     xs = [left + plot_w * (j + 0.3) / (n - 1 + 0.6) for j in range(n)]
-    ys, boxes = _line_layout(c, req, style, xs, bottom)
-    c.line([left, left + plot_w], [bottom, bottom], style.rule_color, 0.5)
-    for x, year in zip(xs, data.categories):
-        c.text(x, bottom - 3, year, "regular", style.label_size, style.label_color, ha="center", va="top")
-    descent = text_extent("bold", style.value_size)[1]
+    names = [wrap(name, names_w, "regular", style.text_size) for name in data.series]
+    ys, boxes, base, per_unit = _line_layout(c, req, style, xs, bottom, gutter, right_edge, domain)
+    years = _year_labels(data.categories, xs[1] - xs[0] if n > 1 else plot_w, style, req)
+    for x, year in zip(xs, years):
+        c.text(x, bottom - style.value_gap, year, "regular", style.text_size, style.label_color,
+               ha="center", va="top")
+    descent = text_extent("bold", style.text_size)[1]
+    drawn: list[TextBox] = []
     for s, row in enumerate(data.cells):
         colour = style.line_series[s % len(style.line_series)]
         _polyline(c, xs, ys[s], colour)
@@ -267,31 +388,76 @@ def line(c: PointCanvas, req: ChartRequest, style: theme.ChartStyle) -> None:
             if cell is not None:
                 box = boxes[s, j]
                 c.text((box.x0 + box.x1) / 2, box.y0 + descent, _value(cell, data), "bold",
-                       style.value_size, colour, ha="center")
-    _line_legend(c, legend_lines, legend_h, style)
+                       style.text_size, colour, ha="center")
+                drawn.append((box.x0, box.y0, box.x1, box.y1))
+    references = [(v, base + v * per_unit) for v in ticks(domain)]
+    _horizontal_reference(c, references, gutter, right_edge, style, drawn, rule_at_zero=base == bottom)
+    if base > bottom:                            # 0 lifted off the axis: the axis is the years' line
+        c.line([gutter - TICK, right_edge], [bottom, bottom], style.rule_color, 0.5)
+    _line_names(c, req, names, ys, right_edge + END_GAP, style)
 
 
-def _line_layout(c: PointCanvas, req: ChartRequest, style: theme.ChartStyle, xs: list[float],
-                 bottom: float) -> tuple[Heights, dict[object, line_labels.Box]]:
-    """The height of each point (None for a gap) and the box of each point's
-    label, by (series, year). The plot keeps room for one label above its
-    highest and below its lowest point. If labels then find no place (several
-    equal values) or a line crosses one (two equal values at a peak), the room
-    grows by one stacked label at a time; the first layout where no line
-    crosses a label wins, else the first where the labels fit."""
+def _line_names(c: PointCanvas, req: ChartRequest, names: list[list[str]], ys: Heights, x: float,
+                style: theme.ChartStyle) -> None:
+    """Each line's name at its end, in its colour: beside its last point, moved
+    up or down only as far as keeps the names apart."""
+    leading, gap = style.text_leading, 3.0
+    wanted = []
+    for s, lines in enumerate(names):
+        last = next((y for y in reversed(ys[s]) if y is not None), None)
+        if last is not None:
+            wanted.append((s, lines, len(lines) * leading, last))
+    placed = _stack_apart([(h, y) for _, _, h, y in wanted], 0.0, c.height, gap)
+    if placed is None:
+        raise ChartError(f"{req.name}: the names at the ends of the lines do not fit beside them; "
+                         "give the figure more height in layout.toml")
+    for (s, lines, _, _), centre in zip(wanted, placed):
+        c.lines_of_text(x, centre, lines, "regular", style.text_size, leading,
+                        style.line_series[s % len(style.line_series)], ha="left")
+
+
+def _stack_apart(blocks: list[tuple[float, float]], low: float, high: float, gap: float) -> list[float] | None:
+    """Centres for blocks (height, wanted centre), each as near its wanted
+    centre as the others allow, none overlapping (at least `gap` apart), all
+    between low and high; None when they cannot all fit."""
+    if sum(h for h, _ in blocks) + gap * (len(blocks) - 1) > high - low + 1e-6:
+        return None
+    order = sorted(range(len(blocks)), key=lambda i: -blocks[i][1])       # top first
+    centre = {i: min(max(blocks[i][1], low + blocks[i][0] / 2), high - blocks[i][0] / 2) for i in order}
+    for before, after in pairwise(order):                                  # push down
+        limit = centre[before] - blocks[before][0] / 2 - gap - blocks[after][0] / 2
+        centre[after] = min(centre[after], limit)
+    for after, before in zip(reversed(order), list(reversed(order))[1:]):  # then up, off the floor
+        centre[after] = max(centre[after], low + blocks[after][0] / 2)
+        limit = centre[after] + blocks[after][0] / 2 + gap + blocks[before][0] / 2
+        centre[before] = max(centre[before], limit)
+    return [centre[i] for i in range(len(blocks))]
+
+
+def _line_layout(c: PointCanvas, req: ChartRequest, style: theme.ChartStyle, xs: list[float], bottom: float,
+                 left: float, right: float, domain: float
+                 ) -> tuple[Heights, dict[object, line_labels.Box], float, float]:
+    """The height of each point (None for a gap), the box of each point's
+    label, by (series, year), and the scale (y of 0, points per unit). The plot
+    keeps room for one label above the domain's end and below its lowest
+    point. If labels then find no place (several equal values) or a line
+    crosses one (two equal values at a peak), the room grows by one stacked
+    label at a time; the first layout where no line crosses a label wins,
+    else the first where the labels fit."""
     data = req.data
-    ascent, descent = text_extent("bold", style.value_size)
-    width = {(s, j): text_width(_value(cell, data), "bold", style.value_size)
+    ascent, descent = text_extent("bold", style.text_size)
+    width = {(s, j): text_width(_value(cell, data), "bold", style.text_size)
              for s, row in enumerate(data.cells) for j, cell in enumerate(row) if cell is not None}
     # plain floats: the canvas's sizes are numpy scalars, much slower in the many comparisons
-    band = line_labels.Band(0.0, float(c.width), float(bottom + AXIS_CLEAR), float(c.height), ascent + descent,
-                       MARKER / 2)
+    band = line_labels.Band(float(left), float(right), float(bottom + AXIS_CLEAR), float(c.height),
+                            ascent + descent, MARKER / 2)
     fits, failed = None, None
     for stack in range(1, len(data.series) + 1):
         room = line_labels.GAP + stack * band.label_height + (stack - 1) * line_labels.PAD
-        ys = _point_heights(data, band.floor + room, band.ceiling - room, float(bottom))
-        if ys is None:
+        heights = _point_heights(data, band.floor + room, band.ceiling - room, float(bottom), domain)
+        if heights is None:
             break
+        ys = heights[0]
         segments = [((xs[j], row[j]), (xs[j + 1], row[j + 1])) for row in ys
                     for j in range(len(xs) - 1) if row[j] is not None and row[j + 1] is not None]
         try:
@@ -299,9 +465,9 @@ def _line_layout(c: PointCanvas, req: ChartRequest, style: theme.ChartStyle, xs:
         except line_labels.LabelsDoNotFit as exc:
             failed = failed or data.categories[exc.column]
             continue
-        fits = fits or (ys, boxes)
+        fits = fits or (ys, boxes, *heights[1:])
         if not any(line_labels.crossed(box, segments) for box in boxes.values()):
-            return ys, boxes
+            return ys, boxes, *heights[1:]
     if fits:
         return fits
     raise ChartError(f"{req.name}: the value labels{f' of {failed}' if failed else ''} do not fit "
@@ -315,22 +481,22 @@ def _line_columns(data: ChartData, xs: list[float], ys: Heights,
              if (y := ys[s][j]) is not None] for j, x in enumerate(xs)]
 
 
-def _point_heights(data: ChartData, low: float, high: float, bottom: float) -> Heights | None:
-    """y of every cell (None for a gap): the largest value at `high`, zero on
-    the axis at `bottom`, unless that puts the smallest value under `low`; then
-    zero is lifted just enough (values near 0% keep room for a label below).
-    None when low > high: the box has no room for the labels."""
+def _point_heights(data: ChartData, low: float, high: float, bottom: float,
+                   domain: float) -> tuple[Heights, float, float] | None:
+    """y of every cell (None for a gap), the y of 0 and the points per unit:
+    the domain's end at `high`, zero on the axis at `bottom`, unless that puts
+    the smallest value under `low`; then zero is lifted just enough (values
+    near 0% keep room for a label below). None when low > high: the box has
+    no room for the labels."""
     values = [cell.value for cell in data.present()]
     if low > high:
         return None
-    vmax, vmin = max(values, default=0.0), min(values, default=0.0)
-    if vmax <= 0:
-        base, scale = max(bottom, low), 0.0
-    else:
-        share = vmin / vmax
-        base = bottom if share >= 1 else max(bottom, (low - high * share) / (1 - share))
-        scale = (high - base) / vmax
-    return [[None if cell is None else base + scale * cell.value for cell in row] for row in data.cells]
+    vmin = min(values, default=0.0)
+    share = min(vmin / domain, 1.0)
+    base = bottom if share >= 1 else max(bottom, (low - high * share) / (1 - share))
+    per_unit = (high - base) / domain
+    return ([[None if cell is None else base + per_unit * cell.value for cell in row] for row in data.cells],
+            base, per_unit)
 
 
 def _polyline(c: PointCanvas, xs: list[float], ys: list[float | None], colour: str) -> None:
@@ -345,20 +511,6 @@ def _polyline(c: PointCanvas, xs: list[float], ys: list[float | None], colour: s
     for points in filter(None, runs):
         px, py = zip(*points)
         c.line(px, py, colour, 1.4 if len(points) > 1 else 0, marker="o", markersize=MARKER)
-
-
-def _line_legend(c: PointCanvas, legend_lines: list[list[str]], legend_h: float, style: theme.ChartStyle) -> None:
-    """Under the chart: each series' line and marker, then its (wrapped) name."""
-    size, swatch_w = style.legend_size, 16.0
-    leading = size * style.label_leading
-    y = legend_h
-    for s, lines in enumerate(legend_lines):
-        colour = style.line_series[s % len(style.line_series)]
-        c.line([1, swatch_w - 1], [y - size * 0.55] * 2, colour, 1.4, marker="o", markersize=MARKER,
-               markevery=[1])
-        for k, text in enumerate(lines):
-            c.text(swatch_w + 4, y - k * leading, text, "regular", size, style.label_color, va="top")
-        y -= len(lines) * leading + 3
 
 
 _KINDS = {"hbar": hbar, "scale": scale, "vbar": scale, "grouped_vbar": grouped_vbar,

@@ -16,7 +16,7 @@ from matplotlib import font_manager
 from matplotlib.font_manager import FontProperties
 
 from monitor_pdf import resources, theme
-from monitor_pdf.charts import shaping
+from monitor_pdf.charts import text as chart_text
 
 if TYPE_CHECKING:
     from matplotlib.typing import RcKeyType
@@ -68,17 +68,16 @@ def _font_properties(face: str, size: float, family: str) -> FontProperties:
 def text_width(text: str, face: str, size: float) -> float:
     """Advance width in points of `text` as the page draws it: shaped (kerned,
     with ligatures) in the file of the current style's face."""
-    return shaping.width(font_file(face), text, size)
+    return chart_text.text_width(text, face, size, _faces())
 
 
 def font_file(face: str) -> str:
     """The path of the current style's font file for a face ("regular", "bold")."""
-    return _font_file(_FACES[0][face].file)
+    return chart_text.face_file(_faces(), face)
 
 
-@cache
-def _font_file(file: str) -> str:
-    return str(resources.fonts_dir() / file)
+def _faces() -> chart_text.Faces:
+    return tuple(sorted(_FACES[0].items()))
 
 
 def font_extent(font) -> tuple[float, float]:
@@ -108,56 +107,8 @@ def _text_extent(face: str, size: float, family: str) -> tuple[float, float]:
 
 
 def wrap(text: str, width: float, face: str, size: float) -> list[str]:
-    """Word wrap to `width` points, balanced: as many lines as filling them one
-    by one needs, the breaks chosen so the lines are as even as they can be and
-    the last has two words where it can (a right-aligned label reads as one
-    block, not a long line and a stray word). A single word wider than the
-    width stays on its own line; the caller checks the result still fits."""
-    words = text.split()
-    greedy = _fill(words, width, face, size)
-    if len(greedy) < 2:
-        return greedy or [""]
-    return _balanced(words, len(greedy), width, face, size, last_words=2) or \
-        _balanced(words, len(greedy), width, face, size, last_words=1) or greedy
-
-
-def _fill(words: list[str], width: float, face: str, size: float) -> list[str]:
-    lines: list[str] = []
-    current = ""
-    for word in words:
-        candidate = f"{current} {word}".strip()
-        if current and text_width(candidate, face, size) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = candidate
-    if current:
-        lines.append(current)
-    return lines
-
-
-def _balanced(words: list[str], count: int, width: float, face: str, size: float,
-              last_words: int) -> list[str] | None:
-    """`words` in `count` lines that fit, with the least sum of squared gaps."""
-    best: dict[tuple[int, int], tuple[float, list[str]] | None] = {}
-
-    def solve(start: int, left: int) -> tuple[float, list[str]] | None:
-        if (start, left) not in best:
-            found = None
-            ends = [len(words)] if left == 1 else range(len(words) - left + 1, start, -1)
-            for end in ends:
-                line = " ".join(words[start:end])
-                used = text_width(line, face, size)
-                if (used > width and end - start > 1) or (left == 1 and end - start < last_words):
-                    continue
-                rest = solve(end, left - 1) if left > 1 else (0.0, [])
-                if rest is not None and (found is None or (width - used) ** 2 + rest[0] < found[0] - 1e-9):
-                    found = ((width - used) ** 2 + rest[0], [line, *rest[1]])
-            best[(start, left)] = found
-        return best[(start, left)]
-
-    solution = solve(0, count)
-    return solution[1] if solution else None
+    """Word wrap to `width` points in the current style's font (charts/text.py)."""
+    return chart_text.wrap(text, width, face, size, _faces())
 
 
 def rc_context(style: theme.ChartStyle = theme.DEFAULT_THEME.chart):

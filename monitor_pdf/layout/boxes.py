@@ -78,12 +78,17 @@ class TextBox(Box):
 
 @dataclass
 class FigureBox(Box):
-    """Caption, optional subtitle, the chart, optional note."""
+    """Caption, optional subtitle, the chart, optional note; the clearances
+    between them are the theme's ([chart] caption_gap, note_gap), the same for
+    every figure."""
     above: list[TextBlock] = field(default_factory=list)
     chart: DisplayList | None = None   # attached once its height is known (engine.fit_figures)
     below: list[TextBlock] = field(default_factory=list)
     chart_height: float = 0.0          # points
-    gap: float = 1.6
+    min_chart_height: float = 0.0      # points: the least the engine may give it when the page is full
+    gap: float = 1.6                   # between the caption's paragraphs, and the note's
+    caption_gap: float = 4.0           # caption to chart
+    note_gap: float = 3.0              # chart to note
     caption_height: float = 0.0   # at least this much above the chart (set by the engine
                                   # so charts side by side start on the same line)
 
@@ -92,8 +97,8 @@ class FigureBox(Box):
 
     def wrap(self, width: float) -> float:
         top = max(self.heading_height(width), self.caption_height)
-        bottom = stack_height(self.below, width, self.gap) + self.gap if self.below else 0.0
-        self.height = top + self.gap * 1.5 + self.chart_height + bottom
+        bottom = stack_height(self.below, width, self.gap) + self.note_gap if self.below else 0.0
+        self.height = top + self.caption_gap + self.chart_height + bottom
         return self.height
 
     def overflow(self, width: float) -> Overflow | None:
@@ -124,6 +129,9 @@ class Top3Box(Box):
         return widest([(self.title, width - 2 * PAD), *((p, self.text_width(width)) for p in self.items)])
 
 
+MAX_MEASURE = 360.0   # points: a line of at most about 85 characters of 9-pt body text
+
+
 @dataclass
 class CalloutBox(Box):
     """band: a tinted strip with one bold sentence; box: tinted, with a title and
@@ -139,15 +147,20 @@ class CalloutBox(Box):
         ts = theme.current().type.big_number
         return text_width(self.number, ts.face, ts.size) + 3 * mm
 
+    def measure(self, width: float) -> float:
+        """The width its text is set in: the box's inside, at most MAX_MEASURE
+        (a callout across the page keeps a line one can read)."""
+        return min(width - 2 * PAD, MAX_MEASURE)
+
     def wrap(self, width: float) -> float:
-        inner = width - 2 * PAD - self.number_width()
+        inner = self.measure(width) - self.number_width()
         text = stack_height(self.parts, inner, self.gap)
         number = theme.current().type.big_number.size if self.number else 0.0
         self.height = max(text, number) + 2 * PAD
         return self.height
 
     def overflow(self, width: float) -> Overflow | None:
-        return widest([(p, width - 2 * PAD - self.number_width()) for p in self.parts])
+        return widest([(p, self.measure(width) - self.number_width()) for p in self.parts])
 
 
 
@@ -160,9 +173,9 @@ def figure_box(boxes: dict[str, Box], block_id: str) -> FigureBox:
 
 def reason_paragraph(label: str, value_text: str) -> TextBlock:
     """A reason and, smaller and muted, its share: "Ik vond het ... (52%*)"."""
-    style = theme.current().type.list_item
+    style, value = theme.current().type.list_item, theme.current().type.list_value
     return TextBlock([Span(f"{label} ", style.face, style.size, style.color),
-                      Span(f"({value_text})", style.face, 7.0, theme.current().colours.muted_text)],
+                      Span(f"({value_text})", value.face, value.size, value.color)],
                      style.leading)
 
 

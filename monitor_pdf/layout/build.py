@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from monitor_pdf.charts.geometry import natural_height, smallest_height
 from monitor_pdf.displaylist import DisplayList
 from monitor_pdf.errors import LayoutError
 from monitor_pdf.layout.boxes import (
@@ -69,16 +70,20 @@ def _box(block: BlockSpec, model: FactsheetModel, wording: Wording, spec: Factsh
                        tag="H2" if block.level <= 2 else "H3",
                        paragraph=paragraph(texts["text"], "h1" if block.level == 1 else "h2"))
     if block.kind == "paragraph":
-        return TextBox(illustrative=marked, paragraph=paragraph(texts["text"], "body"))
+        return TextBox(illustrative=marked, paragraph=paragraph(texts["text"], "body", columns=block.columns,
+                                                                column_gap=spec.grid.gutter * PT_PER_MM))
     if block.kind == "figure":
         label = spec.words.get("grammar", "figure").replace("{n}", block.number)
         above = [paragraph(texts["caption"], "caption", bold_prefix=f"{label}.")]
         if "subtitle" in texts:
             above.append(paragraph(texts["subtitle"], "caption", bold_prefix=""))
         below = [paragraph(texts["note"], "note")] if "note" in texts else []
+        chart = spec.theme.chart
+        height, least = _chart_heights(block, model, spec)
         return FigureBox(illustrative=model.charts[block.id].any_illustrative,
                          alt=wording.alt[block.id], above=above, below=below,
-                         chart_height=block.height * PT_PER_MM)
+                         chart_height=height, min_chart_height=least,
+                         caption_gap=chart.caption_gap, note_gap=chart.note_gap)
     if block.kind == "top3":
         ranked = model.rankings[block.id]
         items = [reason_paragraph(list_label(r, spec.words), format_value(r.value, r.illustrative, r.decimals))
@@ -87,6 +92,21 @@ def _box(block: BlockSpec, model: FactsheetModel, wording: Wording, spec: Factsh
                        title=paragraph(texts["title"], "list_title"), items=items,
                        numbers=[r.rank for r in ranked])
     return _callout(block, texts, marked)
+
+
+def _chart_heights(block: BlockSpec, model: FactsheetModel, spec: FactsheetSpec) -> tuple[float, float]:
+    """Points: the chart's height and the least it may give up to when its page
+    is full. A bar chart's own height (its bars, at most layout.toml's height),
+    down to its gaps closed (charts/geometry.py) but not below min_height; a
+    chart that fills its slot: layout.toml's height, down to min_height (none
+    without one)."""
+    slot, chart = block.height * PT_PER_MM, spec.theme.chart
+    width, name = spec.block_width(block.id) * PT_PER_MM, f"Figuur {block.number} ({block.id})"
+    own = natural_height(block.chart, model.charts[block.id], width, slot, block.label_share, chart, name)
+    least = smallest_height(block.chart, model.charts[block.id], width, block.label_share, chart, name)
+    height = slot if own is None else own
+    floor = max(least or 0.0, block.min_height * PT_PER_MM) if (least or block.min_height) else height
+    return height, min(height, floor)
 
 
 def _callout(block: BlockSpec, texts: dict, marked: bool) -> CalloutBox:

@@ -53,13 +53,16 @@ Column = tuple[float, list[str]]                # height, block ids
 def fit_figures(spec: FactsheetSpec, boxes: dict[str, Box]) -> dict[str, float]:
     """The chart height (points) of every figure. Where a page's blocks are taller
     than its content area (longer sentences for other data), figures that may
-    shrink (min_height in layout.toml) give up height, half a millimetre at a
+    shrink (FigureBox.min_chart_height) give up height, half a millimetre at a
     time, in the row where that helps most; what still does not fit is left for
-    layout_pages to report. A page that fits keeps every figure as designed."""
+    layout_pages to report. A page that fits keeps every figure as designed.
+    A bar chart may give up the gaps between its rows (charts/geometry.py:
+    SQUEEZE), never its bars or scale; a chart that fills its slot, down to
+    its min_height."""
     g = spec.grid
     for page in spec.pages:
         header = spec.headers[page.header]
-        room = (g.page_height - header.height - header.content_gap - g.content_bottom) * mm
+        room = (g.page_height - header.height - header.content_gap - g.content_bottom - g.footer_gap) * mm
         while True:
             rows = [_columns(spec, row, boxes) for row in page.rows]
             over = sum(max(h for h, _ in columns) for columns in rows) + g.row_gap * mm * (len(rows) - 1) - room
@@ -68,7 +71,7 @@ def fit_figures(spec: FactsheetSpec, boxes: dict[str, Box]) -> dict[str, float]:
                 break
             for block_id in figures:
                 box = figure_box(boxes, block_id)
-                box.chart_height = max(spec.blocks[block_id].min_height * mm, box.chart_height - SHRINK_STEP)
+                box.chart_height = max(box.min_chart_height, box.chart_height - SHRINK_STEP)
     return {b.id: figure_box(boxes, b.id).chart_height for b in spec.figure_blocks()}
 
 
@@ -92,14 +95,15 @@ def _best_to_shrink(spec: FactsheetSpec, rows: list[list[Column]], boxes: dict[s
         for height, block_ids in columns:
             if height < tallest - 0.01:
                 continue
-            slack = {b: figure_box(boxes, b).chart_height - spec.blocks[b].min_height * mm for b in block_ids
-                     if spec.blocks[b].kind == "figure" and spec.blocks[b].min_height}
+            slack = {b: figure_box(boxes, b).chart_height - figure_box(boxes, b).min_chart_height
+                     for b in block_ids if spec.blocks[b].kind == "figure"}
             slack = {b: s for b, s in slack.items() if s > 0.01}
             if not slack:
                 chosen = []           # this tallest column cannot shrink, so the row cannot
                 break
             chosen.append(max(slack, key=slack.__getitem__))
-        room = (min((figure_box(boxes, b).chart_height - spec.blocks[b].min_height * mm for b in chosen), default=0.0)
+        room = (min((figure_box(boxes, b).chart_height - figure_box(boxes, b).min_chart_height for b in chosen),
+                    default=0.0)
                 if chosen else 0.0)
         if chosen and room > best_slack:
             best, best_slack = chosen, room
@@ -115,7 +119,7 @@ def _layout_page(spec: FactsheetSpec, page: PageSpec, number: int, boxes: dict[s
     g = spec.grid
     header = spec.headers[page.header]
     top = (g.page_height - header.height - header.content_gap) * mm
-    bottom = g.content_bottom * mm
+    bottom = (g.content_bottom + g.footer_gap) * mm
     rows = [_stack_row(spec, row, boxes) for row in page.rows]
     used = sum(height for height, _ in rows) + g.row_gap * mm * (len(rows) - 1)
     leftover = (top - bottom) - used

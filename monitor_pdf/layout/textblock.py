@@ -54,13 +54,19 @@ Overflow = tuple[float, str]     # points past the column, the line's text
 
 class TextBlock:
     """Spans broken into lines at a width. `balanced` for headings (even lines),
-    otherwise a paragraph (filled, hyphenated where ragged, no single last word)."""
+    otherwise a paragraph (filled, hyphenated where ragged, no single last word).
+    With `columns` = 2 the lines are broken at half the width (less the gap)
+    and set in two columns side by side, the first one line longer if the
+    lines are odd: a lead across the page at a measure one can read."""
 
-    def __init__(self, spans: list[Span], leading: float, balanced: bool = False, align: int = 0) -> None:
+    def __init__(self, spans: list[Span], leading: float, balanced: bool = False, align: int = 0,
+                 columns: int = 1, column_gap: float = 0.0) -> None:
         self.spans = tuple(spans)
         self.leading = leading
         self.balanced = balanced
         self.align = align                   # 0 left, 1 centre, 2 right (reportlab's TA_*)
+        self.columns = columns
+        self.column_gap = column_gap         # points between columns
         self.width = 0.0
         self.height = 0.0
         self._lines: tuple[tuple[Item, ...], ...] = ()
@@ -70,28 +76,38 @@ class TextBlock:
     def text(self) -> str:
         return " ".join(_SPACE.split("".join(s.text for s in self.spans))).strip()
 
+    def measure(self, width: float) -> float:
+        """The width a line may take in a block `width` wide: the block's, or a column's."""
+        return (width - self.column_gap * (self.columns - 1)) / self.columns
+
     def lines(self, width: float) -> tuple[tuple[Item, ...], ...]:
-        """The lines at `width`. Breaking lines is most of a page's layout time,
-        and the same texts are broken at the same widths again and again (each
-        figure height tried, every rebuild): once per process."""
+        """The lines of a block `width` wide. Breaking lines is most of a page's
+        layout time, and the same texts are broken at the same widths again and
+        again (each figure height tried, every rebuild): once per process."""
         if self._wrapped_at != width:
-            self._lines = _lines(self.spans, width, self.balanced, theme.current().faces)
+            self._lines = _lines(self.spans, self.measure(width), self.balanced, theme.current().faces)
             self._wrapped_at = width
         return self._lines
+
+    def column_lines(self, width: float) -> list[tuple[tuple[Item, ...], ...]]:
+        """The lines of each column, the first columns the longer."""
+        lines = self.lines(width)
+        per = -(-len(lines) // self.columns)
+        return [lines[k * per:(k + 1) * per] for k in range(self.columns)]
 
     def line_texts(self, width: float) -> list[str]:
         return ["".join(text for _, text in _pieces(line)) for line in self.lines(width)]
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
-        self.height = self.leading * len(self.lines(available_width))
+        self.height = self.leading * max(len(column) for column in self.column_lines(available_width))
         return available_width, self.height
 
     def overflow(self, width: float) -> Overflow | None:
         """The line that runs furthest past `width` (a word no hyphenation can
         split), or None when every line fits."""
         lines = self.lines(width)
-        widths = [line_width(line) - width for line in lines]
+        widths = [line_width(line) - self.measure(width) for line in lines]
         if max(widths, default=0.0) <= 0.01:
             return None
         worst = widths.index(max(widths))
@@ -103,17 +119,25 @@ class TextBlock:
         hyphenation reads as its letters and a soft hyphen (U+00AD), as
         ISO 32000 14.8.2.2.3 asks, so the word is found whole by search and
         read whole by a screen reader."""
-        lines = self.lines(self.width)
-        if not lines:
+        if not self.lines(self.width):
             return
-        top = y + self.leading * len(lines)
+        top = y + self.height
+        step = self.measure(self.width) + self.column_gap
+        for index, lines in enumerate(self.column_lines(self.width)):
+            if lines:
+                self._draw_lines(canvas, lines, x + index * step, top, actual_text)
+
+    def _draw_lines(self, canvas, lines: tuple[tuple[Item, ...], ...], x: float, top: float,
+                    actual_text: bool) -> None:
+        """Lines as one text object, the first baseline one font size under `top`."""
+        measure = self.measure(self.width)
         size = max(self.spans[index].size for index, _ in _pieces(lines[0]))
         text = canvas.beginText(x, top - size)
         offset = 0.0
         current: tuple[str, float] | None = None
         colour = None
         for number, line in enumerate(lines):
-            shift = (self.width - line_width(line)) * (0.0, 0.5, 1.0)[self.align]
+            shift = (measure - line_width(line)) * (0.0, 0.5, 1.0)[self.align]
             if number:
                 text.moveCursor(shift - offset, self.leading)
             elif shift:

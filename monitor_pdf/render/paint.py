@@ -42,14 +42,14 @@ def _text(box: TextBox, canvas, x, top, width, tags) -> None:
 def _figure(box: FigureBox, canvas, x, top, width, tags) -> None:
     """Figure (with its text alternative) holding its Caption; notes after it."""
     assert box.chart is not None, "attach_charts gives every figure its chart before it is painted"
-    y = top - max(box.heading_height(width), box.caption_height) - box.gap * 1.5
+    y = top - max(box.heading_height(width), box.caption_height) - box.caption_gap
     with tags.element("Figure", alt=box.alt):
         with tags.element("Caption"):
             _stack(canvas, box.above, x, top, width, box.gap, tags, as_content=True)
         with tags.content(canvas):
             draw_display_list(canvas, box.chart, x, y - box.chart_height)
     if box.below:
-        _stack(canvas, box.below, x, y - box.chart_height - box.gap, width, box.gap, tags)
+        _stack(canvas, box.below, x, y - box.chart_height - box.note_gap, width, box.gap, tags)
 
 
 def _top3(box: Top3Box, canvas, x, top, width, tags) -> None:
@@ -89,7 +89,7 @@ def _callout(box: CalloutBox, canvas, x, top, width, tags) -> None:
     """Title (H2) and text (P); a large number is read with its sentence, in one P."""
     with tags.artifact(canvas):
         _tint(canvas, x, top - box.height, width, box.height)
-    inner_x, inner_w = x + PAD, width - 2 * PAD
+    inner_x, inner_w = x + PAD, box.measure(width)
     if box.number:
         ts = theme.current().type.big_number
         text = stack_height(box.parts, inner_w - box.number_width(), box.gap)
