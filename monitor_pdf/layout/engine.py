@@ -12,6 +12,7 @@ from typing import NoReturn
 
 from reportlab.lib.units import mm
 
+from monitor_pdf.chartkinds import CHART_KINDS
 from monitor_pdf.errors import LayoutError
 from monitor_pdf.layout.boxes import Box, FigureBox, figure_box
 from monitor_pdf.spec import FactsheetSpec, PageSpec, Row
@@ -45,6 +46,10 @@ class PageLayout:
 
 
 SHRINK_STEP = 0.5 * mm
+# A chart that fills its slot (a line chart) counts this share of its room to
+# give: a full page closes the gaps between bars first, and flattens a line
+# chart only when they are mostly closed.
+FILLED_SLACK = 0.4
 
 Cell = tuple[str, float, float, float, float]   # block id, x, offset from the row's top, width, height
 Column = tuple[float, list[str]]                # height, block ids
@@ -86,25 +91,26 @@ def _columns(spec: FactsheetSpec, row: Row, boxes: dict[str, Box]) -> list[Colum
 
 
 def _best_to_shrink(spec: FactsheetSpec, rows: list[list[Column]], boxes: dict[str, Box]) -> list[str] | None:
-    """In the row with the most room to give, one shrinkable figure in each of its
+    """In the row with the most room to give (FILLED_SLACK weighs it), one shrinkable figure in each of its
     tallest columns (all must shrink for the row to get lower); None if no row can."""
     best, best_slack = None, 0.0
     for columns in rows:
         tallest = max(h for h, _ in columns)
         chosen: list[str] = []
+        slack_of: dict[str, float] = {}
         for height, block_ids in columns:
             if height < tallest - 0.01:
                 continue
-            slack = {b: figure_box(boxes, b).chart_height - figure_box(boxes, b).min_chart_height
+            slack = {b: (figure_box(boxes, b).chart_height - figure_box(boxes, b).min_chart_height)
+                     * (1.0 if CHART_KINDS[spec.blocks[b].chart].by_content else FILLED_SLACK)
                      for b in block_ids if spec.blocks[b].kind == "figure"}
             slack = {b: s for b, s in slack.items() if s > 0.01}
             if not slack:
                 chosen = []           # this tallest column cannot shrink, so the row cannot
                 break
             chosen.append(max(slack, key=slack.__getitem__))
-        room = (min((figure_box(boxes, b).chart_height - figure_box(boxes, b).min_chart_height for b in chosen),
-                    default=0.0)
-                if chosen else 0.0)
+            slack_of.update(slack)
+        room = min((slack_of[b] for b in chosen), default=0.0) if chosen else 0.0
         if chosen and room > best_slack:
             best, best_slack = chosen, room
     return best
