@@ -134,3 +134,47 @@ def test_the_most_mentioned_come_first_in_figures_4_and_6(sheets):
             for page, figure in ((0, "Figuur 4"), (1, "Figuur 6")):
                 values = m.values_top_to_bottom(pdf.pages[page], figure)
                 assert len(values) >= 5 and values == sorted(values, reverse=True), (laag, figure, values)
+
+
+def test_a_scale_ends_at_the_largest_value_of_any_unit_and_year_rounded_up(tmp_path):
+    """The domains written down from the bundled tables (largest value of a
+    figure's indicators over every laag and year: fig1/fig3 59%, fig4 58%,
+    fig5 57%, fig6 33%, fig7 41%, fig8 87% and 91%, fig9 65%, fig2 22%), rounded
+    up and shared by a page's figures of one direction; fig2 keeps its own."""
+    from monitor_pdf.model import nice_ceiling, scale_domains
+    from monitor_pdf.pipeline import load_dataset, open_factsheet
+
+    assert [nice_ceiling(v) for v in (47, 59, 91, 13, 3, 0.4, 100, 100.5)] == [50, 60, 100, 20, 3, 1, 100, 200]
+    spec, data = open_factsheet("agressie")
+    assert scale_domains(load_dataset(data, spec.kind.directory), spec) == {
+        "fig1": 60, "fig4": 60,                                   # page 1, horizontal
+        "fig3": 60, "fig2": 30,                                   # page 1, vertical; fig2 scale = "figure"
+        "fig5": 100, "fig6": 100, "fig8a": 100, "fig8b": 100, "fig9": 100,   # page 2, horizontal
+        "fig7": 50}
+
+
+@pytest.mark.parametrize("block,setting,message", [
+    ("gevolg", 'scale = "wide"', 'scale wide is not "page", "figure" or a positive number'),
+    ("gevolg", "scale = -5", 'scale -5 is not "page", "figure" or a positive number'),
+    ("besproken_gemeld", 'order = "alphabet"', "order 'alphabet' is not one of"),
+    ("gevolg", "label_share = 0.45", "it shares page 2's scale with 'fig5', so its bars must start where theirs do"),
+])
+def test_figure_settings_that_cannot_be_drawn_honestly_are_refused(tmp_path, block, setting, message):
+    import re
+    import shutil
+
+    from monitor_pdf import resources
+    from monitor_pdf.errors import SpecError
+    from monitor_pdf.spec import load_spec
+
+    kind = tmp_path / "kind"
+    shutil.copytree(resources.factsheet_dir(), kind)
+    layout = kind / "layout.toml"
+    text = layout.read_text(encoding="utf-8")
+    anchor = f'data = ["{block}"]\n'
+    assert anchor in text
+    if setting.startswith("label_share"):                  # fig6's own label_share makes way for this one
+        text = text.replace("height = 48.0\nlabel_share = 0.6\norder", "height = 48.0\norder")
+    layout.write_text(text.replace(anchor, anchor + setting + "\n"), encoding="utf-8")
+    with pytest.raises(SpecError, match=re.escape(message)):
+        load_spec(kind)
