@@ -58,8 +58,15 @@ def block_box(factsheet, pdf, block_id):
 
 
 def block_text(factsheet, pdf, block_id) -> str:
-    page, box = block_box(factsheet, pdf, block_id)
-    return normalise(page.within_bbox(box).extract_text())
+    """The text inside a block's box; a text set in columns is read column by
+    column (its columns' count and gap are the block's, their text the PDF's)."""
+    page, (x0, top, x1, bottom) = block_box(factsheet, pdf, block_id)
+    placement = next(p for p in factsheet.placements() if p.block_id == block_id)
+    text = getattr(placement.box, "paragraph", None)
+    columns, gap = (text.columns, text.column_gap) if text is not None else (1, 0.0)
+    width = (x1 - x0 - gap * (columns - 1)) / columns
+    return normalise(" ".join(page.within_bbox((x0 + n * (width + gap), top, x0 + n * (width + gap) + width, bottom))
+                              .extract_text() for n in range(columns)))
 
 
 @pytest.fixture()
