@@ -184,8 +184,9 @@ def render_factsheet(laag: str | None = None, jaar: int | None = None,
         _refuse_illustrative(illustrative_values, laag, jaar)
     check_printable(spec, model, wording)
     boxes = make_boxes(spec, model, wording)
-    attach_charts(boxes, draw_charts(spec, model, fit_figures(spec, boxes), use_cache, helper))
-    pages = layout_pages(spec, boxes)
+    fit = fit_figures(spec, boxes)
+    attach_charts(boxes, draw_charts(spec, model, fit.heights, use_cache, helper))
+    pages = layout_pages(spec, boxes, fit)
     illustrative = bool(illustrative_values)
     header, meta = wording.header, wording.meta
     metadata = Metadata(

@@ -42,6 +42,11 @@ class Grid:
     max_extra_row_gap: float
     footer_baseline: float
     footer_gap: float = 0.0     # kept free above content_bottom (the footer rule is 1 mm under it)
+    min_row_gap: float = -1.0   # a full page may close its row gaps to this (mm); below 0: row_gap
+
+    @property
+    def tightest_row_gap(self) -> float:
+        return self.row_gap if self.min_row_gap < 0 else min(self.row_gap, self.min_row_gap)
 
     @property
     def content_width(self) -> float:
@@ -249,7 +254,8 @@ def _grid(raw: dict) -> Grid:
     missing = [k for k in keys if k not in raw]
     if missing:
         raise SpecError(f"layout.toml: [grid] lacks {', '.join(missing)}")
-    return Grid(width, height, **{k: float(raw[k]) for k in keys}, footer_gap=float(raw.get("footer_gap", 0.0)))
+    return Grid(width, height, **{k: float(raw[k]) for k in keys}, footer_gap=float(raw.get("footer_gap", 0.0)),
+                min_row_gap=float(raw.get("min_row_gap", -1.0)))
 
 
 def _block(block_id: str, raw: dict) -> BlockSpec:

@@ -196,3 +196,74 @@ def test_every_figure_can_be_drawn_at_its_minimum_height(spec, laag):
     charts = draw_charts(spec, model, smallest, use_cache=False)
     for block_id, height in smallest.items():
         assert charts[block_id].height == pytest.approx(height, abs=0.05)
+
+
+def _with_grid(spec, **changes):
+    return dataclasses.replace(spec, grid=dataclasses.replace(spec.grid, **changes))
+
+
+def _page2_rows(spec, rows):
+    from monitor_pdf.spec import Row
+
+    page2 = dataclasses.replace(spec.pages[1], rows=tuple(Row(tuple(tuple(c) for c in r)) for r in rows))
+    return dataclasses.replace(spec, pages=(spec.pages[0], page2))
+
+
+def test_a_full_page_closes_its_row_gaps_down_to_min_row_gap(spec):
+    """Row gaps of 10 mm (the design has 2.5) do not fit, even with figures
+    shrunk and rows flowing; allowed to close to 2.5 mm (min_row_gap) they do, and the
+    gap above figure 7 is then at least min_row_gap, at most that plus the
+    spread of leftover height (max_extra_row_gap)."""
+    wide = _with_grid(spec, row_gap=10.0, min_row_gap=-1.0)
+    with pytest.raises(LayoutError, match="does not fit on page"):
+        render_factsheet("provincies", 2024, spec=wide)
+    closing = _with_grid(spec, row_gap=10.0, min_row_gap=2.5)
+    factsheet = render_factsheet("provincies", 2024, spec=closing)
+    placed = {p.block_id: p for p in factsheet.placements()}
+    above = min(placed[b].top - placed[b].height for b in ("fig6", "callout_gevolgen", "h2_belangen", "p_belangen"))
+    gap = (above - placed["fig7"].top) / PT_PER_MM
+    assert 2.5 - EPS <= gap <= 2.5 + spec.grid.max_extra_row_gap + EPS
+
+
+def test_rows_that_do_not_fit_side_by_side_flow_as_two_columns(spec):
+    """Two rows whose columns are unbalanced (tall figures left, then right):
+    as designed they overflow page 2; flowing as two columns they fit, figure 8b
+    under figure 9 in the left column, the texts and the callout on the right."""
+    rows = [[["h2_melden", "p_melden"], ["fig5", "callout_tevreden"]],
+            [["fig6"], ["callout_gevolgen", "h2_belangen", "p_belangen"]],
+            [["fig7"]],
+            [["fig8a"], ["h2_cultuur", "p_cultuur", "h2_dilemma", "p_dilemma"]],
+            [["fig9", "fig8b"], ["callout_ondermijning"]]]
+    unbalanced = _page2_rows(spec, rows)
+    with pytest.raises(LayoutError):          # the same rows, not allowed to flow: every row stays whole
+        render_factsheet("provincies", 2024, spec=_page2_rows(spec, rows[:3] + [[rows[3][0] + rows[4][0][:1]],
+                                                                                  [rows[3][1]], [rows[4][0][1:]],
+                                                                                  [rows[4][1]]]))
+    factsheet = render_factsheet("provincies", 2024, spec=unbalanced)
+    placed = {p.block_id: p for p in factsheet.placements()}
+    assert placed["fig8b"].x == placed["fig9"].x == placed["fig8a"].x
+    assert placed["fig8b"].top < placed["fig9"].top - placed["fig9"].height + EPS
+    assert placed["callout_ondermijning"].x == placed["p_dilemma"].x > placed["fig8a"].x
+    assert placed["callout_ondermijning"].top < placed["p_dilemma"].top - placed["p_dilemma"].height + EPS
+
+
+def test_flowing_joins_runs_of_two_column_rows_the_last_run_first():
+    from monitor_pdf.layout.engine import _flowing
+    from monitor_pdf.spec import Row
+
+    a, b, full, c, d = (Row((("a1",), ("a2",))), Row((("b1",), ("b2",))), Row((("f",),)),
+                        Row((("c1",), ("c2",))), Row((("d1",), ("d2",))))
+    ab, cd = Row((("a1", "b1"), ("a2", "b2"))), Row((("c1", "d1"), ("c2", "d2")))
+    assert _flowing((a, b, full, c, d)) == [(a, b, full, cd), (ab, full, c, d), (ab, full, cd)]
+    assert _flowing((a, full, c)) == []          # no run of two rows: nothing to join
+
+
+def test_a_line_chart_takes_its_height_when_its_labels_need_no_room_above_its_scale(provincies, provincies_pdf):
+    """Figure 7 (values up to 41% on a 0-50% scale): the 50% reference value
+    stands just under the caption, not a label's height lower, so the plot has
+    the figure's height to show the changes; and it keeps a clearance."""
+    page, box = block_box(provincies, provincies_pdf, "fig7")
+    words = page.within_bbox(box).extract_words()
+    caption_bottom = max(w["bottom"] for w in words if w["top"] < box[1] + 12)    # the caption's line
+    top_value = next(w for w in words if w["text"] == "50%")
+    assert 2.0 <= top_value["top"] - caption_bottom <= 9.0      # 11.6 pt when a label's room was kept above

@@ -452,9 +452,15 @@ def _line_layout(c: PointCanvas, req: ChartRequest, style: theme.ChartStyle, xs:
     band = line_labels.Band(float(left), float(right), float(bottom + AXIS_CLEAR), float(c.height),
                             ascent + descent, MARKER / 2)
     fits, failed = None, None
+    # The domain's end may go up to the top (room for half its reference value)
+    # when the largest values are far enough below it for their labels: a
+    # 0-50% scale for values up to 30% needs no label room above 50%.
+    top_room = ascent / 2 + line_labels.GAP        # the caption keeps its clearance from that value
     for stack in range(1, len(data.series) + 1):
         room = line_labels.GAP + stack * band.label_height + (stack - 1) * line_labels.PAD
-        heights = _point_heights(data, band.floor + room, band.ceiling - room, float(bottom), domain)
+        heights = _point_heights(data, band.floor + room, band.ceiling - top_room, float(bottom), domain)
+        if heights is None or not _labels_fit_under(heights[0], band.ceiling, room):
+            heights = _point_heights(data, band.floor + room, band.ceiling - room, float(bottom), domain)
         if heights is None:
             break
         ys = heights[0]
@@ -472,6 +478,11 @@ def _line_layout(c: PointCanvas, req: ChartRequest, style: theme.ChartStyle, xs:
         return fits
     raise ChartError(f"{req.name}: the value labels{f' of {failed}' if failed else ''} do not fit "
                      "the figure; give it more height in layout.toml")
+
+
+def _labels_fit_under(ys: Heights, ceiling: float, room: float) -> bool:
+    """No point is so high that the labels stacked above it (`room`) would pass the top."""
+    return all(y is None or y + room <= ceiling for row in ys for y in row)
 
 
 def _line_columns(data: ChartData, xs: list[float], ys: Heights,

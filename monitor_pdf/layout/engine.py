@@ -55,29 +55,91 @@ Cell = tuple[str, float, float, float, float]   # block id, x, offset from the r
 Column = tuple[float, list[str]]                # height, block ids
 
 
-def fit_figures(spec: FactsheetSpec, boxes: dict[str, Box]) -> dict[str, float]:
+@dataclass(frozen=True)
+class Fit:
+    """What fit_figures decided: each figure's chart height (points), and the rows
+    of each page (1-based) that had to flow (_flowing); other pages keep theirs."""
+    heights: dict[str, float]
+    rows: dict[int, tuple[Row, ...]]
+    row_gaps: dict[int, float]          # mm, for pages whose row gaps had to close (grid.min_row_gap)
+
+
+def fit_figures(spec: FactsheetSpec, boxes: dict[str, Box]) -> Fit:
     """The chart height (points) of every figure. Where a page's blocks are taller
     than its content area (longer sentences for other data), figures that may
     shrink (FigureBox.min_chart_height) give up height, half a millimetre at a
-    time, in the row where that helps most; what still does not fit is left for
-    layout_pages to report. A page that fits keeps every figure as designed.
-    A bar chart may give up the gaps between its rows (charts/geometry.py:
-    SQUEEZE), never its bars or scale; a chart that fills its slot, down to
-    its min_height."""
+    time, in the row where that helps most. A bar chart may give up the gaps
+    between its rows (charts/geometry.py: SQUEEZE), never its bars or scale; a
+    chart that fills its slot, down to its min_height. When that is not enough,
+    runs of two-column rows flow as two columns (_flowing): a column's blocks
+    then follow each other, whatever the other column holds, which gives up
+    the side-by-side alignment of figures in those rows but not their scale.
+    What still does not fit is left for layout_pages to report. A page that fits
+    keeps every figure and row as designed."""
+    flowing: dict[int, tuple[Row, ...]] = {}
+    gaps: dict[int, float] = {}
     g = spec.grid
-    for page in spec.pages:
-        header = spec.headers[page.header]
-        room = (g.page_height - header.height - header.content_gap - g.content_bottom - g.footer_gap) * mm
-        while True:
-            rows = [_columns(spec, row, boxes) for row in page.rows]
-            over = sum(max(h for h, _ in columns) for columns in rows) + g.row_gap * mm * (len(rows) - 1) - room
-            figures = _best_to_shrink(spec, rows, boxes) if over > 0.01 else None
-            if not figures:
+    for number, page in enumerate(spec.pages, start=1):
+        designed = {b: figure_box(boxes, b).chart_height for row in page.rows for column in row.columns
+                    for b in column if spec.blocks[b].kind == "figure"}
+        # designed rows first, with closer row gaps before flowing columns (which is the more visible change)
+        tries = [(rows, gap) for rows in (page.rows, *_flowing(page.rows))
+                 for gap in dict.fromkeys((g.row_gap, g.tightest_row_gap))]
+        for rows, gap in [*tries, (page.rows, g.row_gap)]:
+            for block_id, height in designed.items():
+                figure_box(boxes, block_id).chart_height = height
+            if _shrink_to_fit(spec, page, rows, gap, boxes) <= 0.01:
                 break
-            for block_id in figures:
-                box = figure_box(boxes, block_id)
-                box.chart_height = max(box.min_chart_height, box.chart_height - SHRINK_STEP)
-    return {b.id: figure_box(boxes, b.id).chart_height for b in spec.figure_blocks()}
+        # else: nothing fits; the last try is the designed page, as small as it goes, for layout_pages to report
+        if rows != page.rows:
+            flowing[number] = rows
+        if gap != g.row_gap:
+            gaps[number] = gap
+    return Fit({b.id: figure_box(boxes, b.id).chart_height for b in spec.figure_blocks()}, flowing, gaps)
+
+
+def _shrink_to_fit(spec: FactsheetSpec, page: PageSpec, page_rows: tuple[Row, ...], row_gap: float,
+                   boxes: dict[str, Box]) -> float:
+    """Shrink the page's figures until its rows, `row_gap` mm apart, fit or none
+    can give more; the height (points) still over."""
+    g = spec.grid
+    header = spec.headers[page.header]
+    room = (g.page_height - header.height - header.content_gap - g.content_bottom - g.footer_gap) * mm
+    while True:
+        rows = [_columns(spec, row, boxes) for row in page_rows]
+        over = sum(max(h for h, _ in columns) for columns in rows) + row_gap * mm * (len(rows) - 1) - room
+        figures = _best_to_shrink(spec, rows, boxes) if over > 0.01 else None
+        if not figures:
+            return float(over)          # reportlab's mm is untyped
+        for block_id in figures:
+            box = figure_box(boxes, block_id)
+            box.chart_height = max(box.min_chart_height, box.chart_height - SHRINK_STEP)
+
+
+def _flowing(rows: tuple[Row, ...]) -> list[tuple[Row, ...]]:
+    """The page's rows with runs of consecutive two-column rows joined into one
+    row of two columns: the last run first, then each earlier one, then all."""
+    runs: list[list[int]] = []
+    for index, row in enumerate(rows):
+        if len(row.columns) == 2 and runs and runs[-1][-1] == index - 1 and len(rows[index - 1].columns) == 2:
+            runs[-1].append(index)
+        elif len(row.columns) == 2:
+            runs.append([index])
+    runs = [run for run in runs if len(run) > 1]
+    choices = [[run] for run in reversed(runs)] + ([runs] if len(runs) > 1 else [])
+    found = []
+    for joined in choices:
+        first = {run[0]: run for run in joined}
+        inside = {i for run in joined for i in run}
+        result: list[Row] = []
+        for index, row in enumerate(rows):
+            if index in first:
+                result.append(Row(tuple(tuple(b for i in first[index] for b in rows[i].columns[c])
+                                        for c in range(2))))
+            elif index not in inside:
+                result.append(row)
+        found.append(tuple(result))
+    return found
 
 
 def _columns(spec: FactsheetSpec, row: Row, boxes: dict[str, Box]) -> list[Column]:
@@ -116,28 +178,31 @@ def _best_to_shrink(spec: FactsheetSpec, rows: list[list[Column]], boxes: dict[s
     return best
 
 
-def layout_pages(spec: FactsheetSpec, boxes: dict[str, Box]) -> list[PageLayout]:
-    return [_layout_page(spec, page, number, boxes)
+def layout_pages(spec: FactsheetSpec, boxes: dict[str, Box], fit: Fit | None = None) -> list[PageLayout]:
+    """Place every page's blocks, with the rows and row gaps fit_figures chose."""
+    rows, gaps = (fit.rows, fit.row_gaps) if fit else ({}, {})
+    return [_layout_page(spec, page, number, boxes, rows.get(number, page.rows), gaps.get(number, spec.grid.row_gap))
             for number, page in enumerate(spec.pages, start=1)]
 
 
-def _layout_page(spec: FactsheetSpec, page: PageSpec, number: int, boxes: dict[str, Box]) -> PageLayout:
+def _layout_page(spec: FactsheetSpec, page: PageSpec, number: int, boxes: dict[str, Box],
+                 page_rows: tuple[Row, ...], row_gap: float) -> PageLayout:
     g = spec.grid
     header = spec.headers[page.header]
     top = (g.page_height - header.height - header.content_gap) * mm
     bottom = (g.content_bottom + g.footer_gap) * mm
-    rows = [_stack_row(spec, row, boxes) for row in page.rows]
-    used = sum(height for height, _ in rows) + g.row_gap * mm * (len(rows) - 1)
+    rows = [_stack_row(spec, row, boxes) for row in page_rows]
+    used = sum(height for height, _ in rows) + row_gap * mm * (len(rows) - 1)
     leftover = (top - bottom) - used
-    if leftover < 0:
-        _raise_overflow(rows, top, g.row_gap * mm, bottom, number)
+    if leftover < -0.01:          # fit_figures' tolerance: less is rounding, not a block that sticks out
+        _raise_overflow(rows, top, row_gap * mm, bottom, number)
     extra = max(0.0, min(g.max_extra_row_gap * mm, leftover / (len(rows) - 1))) if len(rows) > 1 else 0.0
     placements: list[Placement] = []
     y = top
     for height, cells in rows:
         placements.extend(Placement(bid, number, x, y - offset, w, h, boxes[bid])
                           for bid, x, offset, w, h in cells)
-        y -= height + g.row_gap * mm + extra
+        y -= height + row_gap * mm + extra
     return PageLayout(number, page.header, tuple(placements))
 
 
