@@ -178,3 +178,29 @@ def test_figure_settings_that_cannot_be_drawn_honestly_are_refused(tmp_path, blo
     layout.write_text(text.replace(anchor, anchor + setting + "\n"), encoding="utf-8")
     with pytest.raises(SpecError, match=re.escape(message)):
         load_spec(kind)
+
+
+def test_a_fixed_scale_that_would_cut_a_bar_stops_the_build_and_writes_nothing(tmp_path):
+    """scale = 20 for figure 1, whose provincies total is 47% (agressie.csv): a
+    bar longer than its scale would be a false picture, so the build stops with
+    one line naming the figure, the value and the scale, and writes no PDF."""
+    import shutil
+    import subprocess
+    import sys
+
+    from monitor_pdf import resources
+
+    kind = tmp_path / "kind"
+    shutil.copytree(resources.factsheet_dir(), kind)
+    layout = kind / "layout.toml"
+    anchor = 'data = ["agressie_totaal", "agressie_vorm"]\n'
+    text = layout.read_text(encoding="utf-8")
+    assert anchor in text
+    layout.write_text(text.replace(anchor, anchor + "scale = 20\n"), encoding="utf-8")
+    out = tmp_path / "f.pdf"
+    done = subprocess.run([sys.executable, "-m", "monitor_pdf", "build", "--factsheet", str(kind), "-o", str(out)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr == ("monitor-pdf: error: Figuur 1 (fig1): 47% is beyond the scale's end (20%); "
+                           "raise scale in layout.toml\n")
+    assert not out.exists() and list(tmp_path.iterdir()) == [kind]
